@@ -1,0 +1,167 @@
+package uk.cspr.timescales;
+
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The statutory and guidance timescales, in {@code cspr.timescales.*}. Defaults follow Working
+ * Together 2023 and the Panel's guidance; a partnership changes them in {@code application.yaml}
+ * without touching BPMN. BPMN reads them as the bean {@code timescales}:
+ * {@code ${timescales.agencyResponseWorkingDays}}.
+ *
+ * <p>Checked when the application starts: a bad value stops start-up with a message naming the
+ * property, rather than producing deadlines nobody notices are wrong.
+ */
+@ConfigurationProperties(Timescales.PREFIX)
+public final class Timescales {
+
+  static final String PREFIX = "cspr.timescales";
+
+  /** Where the rapid review's 15 working days are counted from. */
+  public enum RapidReviewClockStart {
+    /** From the day the local authority became aware (the Panel's expectation, and the default). */
+    AWARENESS,
+    /** From the day the notification was sent to the Panel (some partnerships' local practice). */
+    NOTIFICATION
+  }
+
+  private static final int MAX_WORKING_DAYS = 130; // half a year: anything longer is a typo
+
+  private final int notificationWorkingDays;
+  private final int rapidReviewWorkingDays;
+  private final RapidReviewClockStart rapidReviewClockStartsAt;
+  private final int agencyResponseWorkingDays;
+  private final int reminderWorkingDaysBefore;
+  private final int panelResponseChaseWorkingDays;
+  private final Period localReview;
+  private final int prePublicationNoticeWorkingDays;
+  private final Period minimumPublication;
+  private final Period recordRetention;
+
+  public Timescales(
+      @DefaultValue("5") int notificationWorkingDays,
+      @DefaultValue("15") int rapidReviewWorkingDays,
+      @DefaultValue("AWARENESS") RapidReviewClockStart rapidReviewClockStartsAt,
+      @DefaultValue("8") int agencyResponseWorkingDays,
+      @DefaultValue("2") int reminderWorkingDaysBefore,
+      @DefaultValue("15") int panelResponseChaseWorkingDays,
+      @DefaultValue("P6M") Period localReview,
+      @DefaultValue("7") int prePublicationNoticeWorkingDays,
+      @DefaultValue("P12M") Period minimumPublication,
+      @DefaultValue("P25Y") Period recordRetention) {
+    this.notificationWorkingDays = notificationWorkingDays;
+    this.rapidReviewWorkingDays = rapidReviewWorkingDays;
+    this.rapidReviewClockStartsAt = rapidReviewClockStartsAt;
+    this.agencyResponseWorkingDays = agencyResponseWorkingDays;
+    this.reminderWorkingDaysBefore = reminderWorkingDaysBefore;
+    this.panelResponseChaseWorkingDays = panelResponseChaseWorkingDays;
+    this.localReview = localReview;
+    this.prePublicationNoticeWorkingDays = prePublicationNoticeWorkingDays;
+    this.minimumPublication = minimumPublication;
+    this.recordRetention = recordRetention;
+    validate();
+  }
+
+  /** The defaults, for tests and tools that run without Spring. */
+  public static Timescales defaults() {
+    return new Timescales(5, 15, RapidReviewClockStart.AWARENESS, 8, 2, 15,
+        Period.ofMonths(6), 7, Period.ofMonths(12), Period.ofYears(25));
+  }
+
+  private void validate() {
+    List<String> problems = new ArrayList<>();
+    workingDays(problems, "notification-working-days", notificationWorkingDays);
+    workingDays(problems, "rapid-review-working-days", rapidReviewWorkingDays);
+    workingDays(problems, "agency-response-working-days", agencyResponseWorkingDays);
+    workingDays(problems, "panel-response-chase-working-days", panelResponseChaseWorkingDays);
+    workingDays(problems, "pre-publication-notice-working-days", prePublicationNoticeWorkingDays);
+    if (rapidReviewClockStartsAt == null) {
+      problems.add(PREFIX + ".rapid-review-clock-starts-at must be AWARENESS or NOTIFICATION");
+    }
+    if (reminderWorkingDaysBefore < 1
+        || reminderWorkingDaysBefore >= Math.min(notificationWorkingDays, agencyResponseWorkingDays)) {
+      problems.add(PREFIX + ".reminder-working-days-before must be at least 1 and fewer than both "
+          + "notification-working-days and agency-response-working-days, or reminders would go out "
+          + "before the work is asked for (was " + reminderWorkingDaysBefore + ")");
+    }
+    if (agencyResponseWorkingDays >= rapidReviewWorkingDays) {
+      problems.add(PREFIX + ".agency-response-working-days (" + agencyResponseWorkingDays
+          + ") must be fewer than rapid-review-working-days (" + rapidReviewWorkingDays
+          + "): agencies answer before the rapid review meets");
+    }
+    period(problems, "local-review", localReview);
+    period(problems, "minimum-publication", minimumPublication);
+    period(problems, "record-retention", recordRetention);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
+
+  private static void workingDays(List<String> problems, String name, int value) {
+    if (value < 1 || value > MAX_WORKING_DAYS) {
+      problems.add(PREFIX + "." + name + " must be a number of working days from 1 to "
+          + MAX_WORKING_DAYS + " (was " + value + ")");
+    }
+  }
+
+  private static void period(List<String> problems, String name, Period value) {
+    if (value == null || value.isZero() || value.isNegative()
+        || value.getYears() < 0 || value.getMonths() < 0 || value.getDays() < 0) {
+      problems.add(PREFIX + "." + name + " must be a positive period such as P6M or P25Y (was "
+          + value + ")");
+    }
+  }
+
+  public int getNotificationWorkingDays() {
+    return notificationWorkingDays;
+  }
+
+  public int getRapidReviewWorkingDays() {
+    return rapidReviewWorkingDays;
+  }
+
+  public RapidReviewClockStart getRapidReviewClockStartsAt() {
+    return rapidReviewClockStartsAt;
+  }
+
+  public boolean isRapidReviewCountedFromNotification() {
+    return rapidReviewClockStartsAt == RapidReviewClockStart.NOTIFICATION;
+  }
+
+  public int getAgencyResponseWorkingDays() {
+    return agencyResponseWorkingDays;
+  }
+
+  public int getReminderWorkingDaysBefore() {
+    return reminderWorkingDaysBefore;
+  }
+
+  public int getPanelResponseChaseWorkingDays() {
+    return panelResponseChaseWorkingDays;
+  }
+
+  public Period getLocalReview() {
+    return localReview;
+  }
+
+  public int getPrePublicationNoticeWorkingDays() {
+    return prePublicationNoticeWorkingDays;
+  }
+
+  public Period getMinimumPublication() {
+    return minimumPublication;
+  }
+
+  public Period getRecordRetention() {
+    return recordRetention;
+  }
+
+  /** Whole days of retention, for Camunda's history time to live, which counts days. */
+  public int recordRetentionDays() {
+    return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(
+        java.time.LocalDate.of(2000, 1, 1), java.time.LocalDate.of(2000, 1, 1).plus(recordRetention)));
+  }
+}

@@ -1,0 +1,80 @@
+package uk.cspr.timescales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Period;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class TimescalesTest {
+
+  @Configuration
+  @EnableConfigurationProperties(Timescales.class)
+  static class TimescalesOnly {}
+
+  final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(TimescalesOnly.class);
+
+  @Test
+  void theDefaultsAreTheStatutoryAndGuidanceTimescales() {
+    context.run(c -> {
+      Timescales t = c.getBean(Timescales.class);
+      assertThat(t.getNotificationWorkingDays()).isEqualTo(5);
+      assertThat(t.getRapidReviewWorkingDays()).isEqualTo(15);
+      assertThat(t.getRapidReviewClockStartsAt()).isEqualTo(Timescales.RapidReviewClockStart.AWARENESS);
+      assertThat(t.getAgencyResponseWorkingDays()).isEqualTo(8);
+      assertThat(t.getReminderWorkingDaysBefore()).isEqualTo(2);
+      assertThat(t.getPanelResponseChaseWorkingDays()).isEqualTo(15);
+      assertThat(t.getLocalReview()).isEqualTo(Period.ofMonths(6));
+      assertThat(t.getPrePublicationNoticeWorkingDays()).isEqualTo(7);
+      assertThat(t.getMinimumPublication()).isEqualTo(Period.ofMonths(12));
+      assertThat(t.getRecordRetention()).isEqualTo(Period.ofYears(25));
+      assertThat(t.recordRetentionDays()).isBetween(9131, 9132);
+    });
+  }
+
+  @Test
+  void aPartnershipCanCountTheRapidReviewFromTheNotificationAndChangeItsTimescales() {
+    context.withPropertyValues(
+        "cspr.timescales.rapid-review-clock-starts-at=NOTIFICATION",
+        "cspr.timescales.agency-response-working-days=10",
+        "cspr.timescales.local-review=P9M").run(c -> {
+          Timescales t = c.getBean(Timescales.class);
+          assertThat(t.isRapidReviewCountedFromNotification()).isTrue();
+          assertThat(t.getAgencyResponseWorkingDays()).isEqualTo(10);
+          assertThat(t.getLocalReview()).isEqualTo(Period.ofMonths(9));
+        });
+  }
+
+  @ParameterizedTest(name = "{0}={1} stops start-up")
+  @CsvSource(delimiter = '|', value = {
+      "cspr.timescales.notification-working-days | 0 | notification-working-days",
+      "cspr.timescales.rapid-review-working-days | -15 | rapid-review-working-days",
+      "cspr.timescales.agency-response-working-days | 20 | agency-response-working-days",
+      "cspr.timescales.reminder-working-days-before | 8 | reminder-working-days-before",
+      "cspr.timescales.reminder-working-days-before | 0 | reminder-working-days-before",
+      "cspr.timescales.panel-response-chase-working-days | 1000 | panel-response-chase-working-days",
+      "cspr.timescales.pre-publication-notice-working-days | 0 | pre-publication-notice-working-days",
+      "cspr.timescales.local-review | P0D | local-review",
+      "cspr.timescales.minimum-publication | P-12M | minimum-publication",
+      "cspr.timescales.record-retention | P0Y | record-retention",
+      "cspr.timescales.rapid-review-clock-starts-at | WHENEVER | rapid-review-clock-starts-at",
+      "cspr.timescales.notification-working-days | five | notification-working-days"})
+  void anInvalidValueStopsStartUpWithAMessageNamingTheProperty(String property, String value, String named) {
+    context.withPropertyValues(property + "=" + value).run(c -> {
+      assertThat(c).hasFailed();
+      assertThat(fullMessage(c.getStartupFailure())).contains(named);
+    });
+  }
+
+  private static String fullMessage(Throwable failure) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+}
