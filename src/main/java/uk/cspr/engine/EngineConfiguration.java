@@ -1,0 +1,20 @@
+package uk.cspr.engine;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.cspr.timescales.Timescales;
+
+/** Plugins the Camunda starter picks up from the context and applies to the engine it builds. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  ProcessResourceDeployer processResourceDeployer() {
+    return new ProcessResourceDeployer();
+  }
+
+  @Bean
+  RecordRetentionPlugin recordRetentionPlugin(Timescales timescales) {
+    return new RecordRetentionPlugin(timescales.recordRetentionDays());
+  }
+}
