@@ -1,0 +1,21 @@
+package uk.cspr.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application in the demo profile on an in-memory database and a random port. Every
+ * test class that needs Spring uses exactly this, so they all share one cached context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:cspr-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"
+    })
+public @interface CsprSpringTest {}
