@@ -66,11 +66,12 @@ public class WorkingDays {
 
   /** Today in England by the engine's clock, which tests move. */
   public String today() {
-    return today(calendar).toString();
+    return todayInEngland();
   }
 
-  static LocalDate today(WorkingDayCalendar calendar) {
-    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+  /** Today in England by the engine's clock, as an ISO date. */
+  public static String todayInEngland() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString();
   }
 
   static LocalDate toLocalDate(Object value, String what) {

@@ -1,0 +1,79 @@
+package uk.cspr.validation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads the answers a form submitted, collecting a problem per bad field instead of failing on the
+ * first, so the person sees everything to fix at once. Dates are ISO {@code yyyy-MM-dd} strings,
+ * as Camunda Forms send them.
+ */
+public final class Answers {
+
+  private final VariableScope scope;
+  private final List<String> problems = new ArrayList<>();
+
+  public Answers(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  /** A required date, not before {@code notBefore} (when given) and not after {@code notAfter}. */
+  public LocalDate date(String name, LocalDate notBefore, String notBeforeMeaning, LocalDate notAfter) {
+    Object value = scope.getVariable(name);
+    LocalDate date = parseDate(name, value, problems);
+    if (date == null) {
+      return null;
+    }
+    if (notAfter != null && date.isAfter(notAfter)) {
+      problems.add(name + ": " + date + " is in the future");
+    } else if (notBefore != null && date.isBefore(notBefore)) {
+      problems.add(name + ": " + date + " is before " + notBeforeMeaning + " (" + notBefore + ")");
+    }
+    return date;
+  }
+
+  /** A required piece of text, trimmed, at most {@code maxLength} characters. */
+  public String text(String name, int maxLength) {
+    Object value = scope.getVariable(name);
+    if (!(value instanceof String text) || text.isBlank()) {
+      problems.add(name + ": is required");
+      return null;
+    }
+    if (text.trim().length() > maxLength) {
+      problems.add(name + ": is longer than " + maxLength + " characters");
+    }
+    return text.trim();
+  }
+
+  public void problem(String problem) {
+    problems.add(problem);
+  }
+
+  /** Refuses the whole submission when any answer was bad. */
+  public void refuseIfAnyProblem(String what) {
+    if (!problems.isEmpty()) {
+      throw new Refusal(what, problems);
+    }
+  }
+
+  /** An ISO date, or null with a problem recorded for the field. */
+  public static LocalDate parseDate(String name, Object value, List<String> problems) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      problems.add(name + ": is required (a date in the form yyyy-MM-dd)");
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      problems.add(name + ": must be a date in the form yyyy-MM-dd, not a " + value.getClass().getSimpleName());
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      problems.add(name + ": '" + text + "' is not a date in the form yyyy-MM-dd");
+      return null;
+    }
+  }
+}
