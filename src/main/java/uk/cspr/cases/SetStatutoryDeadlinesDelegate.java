@@ -9,16 +9,16 @@ import uk.cspr.timescales.Timescales;
 
 /**
  * Sets the case's statutory deadlines from the date the local authority became aware:
- * {@code notificationDue} and, when the rapid review is counted from awareness,
- * {@code rapidReviewDue}. Both are ISO dates, as the contract holds them.
+ * {@code notificationDue} and, when the rapid review is counted from awareness (the default),
+ * {@code rapidReviewDue}; counted from the notification, the notification stage sets it.
  */
 @Component("setStatutoryDeadlinesDelegate")
-class SetStatutoryDeadlinesDelegate implements JavaDelegate {
+public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar calendar;
   private final Timescales timescales;
 
-  SetStatutoryDeadlinesDelegate(WorkingDayCalendar calendar, Timescales timescales) {
+  public SetStatutoryDeadlinesDelegate(WorkingDayCalendar calendar, Timescales timescales) {
     this.calendar = calendar;
     this.timescales = timescales;
   }
@@ -28,9 +28,12 @@ class SetStatutoryDeadlinesDelegate implements JavaDelegate {
     LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
     execution.setVariable(CaseProcess.VAR_NOTIFICATION_DUE,
         calendar.addWorkingDays(aware, timescales.getNotificationWorkingDays()).toString());
-    if (!timescales.isRapidReviewCountedFromNotification()) {
-      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE,
-          calendar.addWorkingDays(aware, timescales.getRapidReviewWorkingDays()).toString());
+    boolean rapidReview = NotificationRoute.PANEL.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE));
+    if (rapidReview) {
+      // counted from the notification, it stays empty until the notification is recorded
+      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE, timescales.isRapidReviewCountedFromNotification()
+          ? null
+          : calendar.addWorkingDays(aware, timescales.getRapidReviewWorkingDays()).toString());
     }
   }
 }

@@ -1,0 +1,27 @@
+package uk.cspr.cases;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.validation.Answers;
+
+/** Checks the case's own task answers as they are completed (the user tasks' end listeners). */
+public class CaseAnswers {
+
+  /**
+   * {@code recordNotNotifiableDecision}: Ofsted asks about decisions not to notify as well as
+   * notifications, so the reason, who decided and when are all required.
+   */
+  public void notNotifiableDecision(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled, not answered
+    }
+    Answers answers = new Answers(execution);
+    answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_REASON, 4000);
+    answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_BY, 200);
+    LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
+    answers.date(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_ON, aware, "the date the local authority became aware",
+        LocalDate.parse(WorkingDays.todayInEngland()));
+    answers.refuseIfAnyProblem("The decision not to notify was not recorded");
+  }
+}

@@ -1,0 +1,15 @@
+package uk.cspr.cases;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The case's task end listeners, for {@code camunda:delegateExpression} (see NotificationConfiguration). */
+@Configuration(proxyBeanMethods = false)
+class CaseConfiguration {
+
+  @Bean
+  ExecutionListener notNotifiableDecisionListener() {
+    return new CaseAnswers()::notNotifiableDecision;
+  }
+}

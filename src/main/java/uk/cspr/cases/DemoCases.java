@@ -1,0 +1,68 @@
+package uk.cspr.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.calendar.WorkingDays;
+
+/**
+ * Cases in realistic states, so a newcomer finds work waiting: a notification overdue (its
+ * escalation goes out as the demo starts), one on time, and a decision not to notify waiting to
+ * be recorded. Dates are relative to today; each case is created once, by its reference.
+ */
+@Component
+@Profile("demo")
+public class DemoCases {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+  private final ProcessEngine engine;
+  private final WorkingDayCalendar calendar;
+
+  DemoCases(ProcessEngine engine, WorkingDayCalendar calendar) {
+    this.engine = engine;
+    this.calendar = calendar;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void seed() {
+    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    // aware 9 working days ago: the notification was due 4 working days ago
+    start("DEMO-2026-0001", today, -9, Map.of(
+        "incidentType", "DEATH", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_PROTECTION_PLAN",
+        "childAge", 1, "childReferences", "LCS-4471-A",
+        "agencies", List.of("childrens-social-care", "health", "police")));
+    // aware yesterday (a working day): the notification is due in 4 working days
+    start("DEMO-2026-0002", today, -1, Map.of(
+        "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_IN_NEED",
+        "childAge", 14, "childReferences", "LCS-5120-B, LCS-5121-C",
+        "agencies", List.of("education", "police", "health", "youth-justice")));
+    // a looked-after child seriously harmed, no abuse or neglect suspected: not notifiable
+    start("DEMO-2026-0003", today, -2, Map.of(
+        "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", false, "childStatus", "LOOKED_AFTER",
+        "childAge", 15, "childReferences", "LCS-3302-D",
+        "agencies", List.of("childrens-social-care", "education")));
+  }
+
+  private void start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {
+    boolean exists = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(reference).count() > 0;
+    if (exists) {
+      return;
+    }
+    LocalDate aware = calendar.addWorkingDays(today, awareWorkingDaysAgo);
+    var variables = new java.util.HashMap<String, Object>(details);
+    variables.put(CaseProcess.VAR_AWARE_DATE, aware.toString());
+    variables.put(CaseProcess.VAR_INCIDENT_DATE, aware.minusDays(1).toString());
+    engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, reference, variables);
+    log.info("Demo case {} recorded (aware {})", reference, aware);
+  }
+}
