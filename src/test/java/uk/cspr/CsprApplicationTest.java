@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,17 +54,6 @@ class CsprApplicationTest {
     var deployment = engine.getRepositoryService().createDeploymentQuery().deploymentName("cspr").singleResult();
     assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
         .contains("processes/cspr-case.bpmn", "forms/record-serious-incident.form");
-  }
-
-  @Test
-  void aCaseStartedWithTheContractsVariablesGetsItsStatutoryDeadlines() {
-    var instance = engine.getRuntimeService().startProcessInstanceByKey("cspr-case", "CSPR-TEST-0001", Map.of(
-        "awareDate", "2025-12-22", "incidentDate", "2025-12-20"));
-    var variables = engine.getRuntimeService().getVariables(instance.getId());
-    assertThat(variables).containsEntry("notificationDue", "2025-12-31").containsEntry("rapidReviewDue", "2026-01-15");
-    var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(task.getDueDate().toInstant()).hasToString("2025-12-31T23:59:59Z");
-    engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

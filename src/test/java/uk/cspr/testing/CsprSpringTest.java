@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:cspr-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"
+        "camunda.bpm.job-execution.enabled=false",
+        // the demo's own SMTP server, on a port of its own so a running demo does not clash
+        "spring.mail.port=3125"
     })
 public @interface CsprSpringTest {}

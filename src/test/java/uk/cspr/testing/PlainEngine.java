@@ -1,33 +1,69 @@
 package uk.cspr.testing;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.cases.CaseAnswers;
+import uk.cspr.cases.CaseReferences;
+import uk.cspr.cases.RecordSeriousIncidentListener;
+import uk.cspr.cases.SeriousIncidentValidator;
+import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
+import uk.cspr.engine.ProcessResourceDeployer;
+import uk.cspr.mail.GroupMailDelegate;
+import uk.cspr.mail.MailTemplates;
+import uk.cspr.notification.NotificationAnswers;
+import uk.cspr.partnership.Partnership;
 import uk.cspr.timescales.Timescales;
 
 /**
- * A process engine without Spring, for testing process logic fast: an in-memory H2 database of
- * its own, the job executor off (tests move the clock and execute jobs), the expression beans
- * the BPMN uses.
+ * A process engine without the Spring Boot application, for testing process logic fast: an
+ * in-memory H2 database of its own with Spring-managed transactions (as in the application), the
+ * job executor off (tests move the clock and execute jobs), and the beans the BPMN calls.
  */
 public final class PlainEngine {
 
-  private final Map<Object, Object> beans = new HashMap<>();
-  private final List<ProcessEnginePlugin> plugins = new java.util.ArrayList<>();
+  public static final Partnership PARTNERSHIP = new Partnership("Northshire Safeguarding Children Partnership",
+      "Northshire County Council", "safeguarding.partnership@example.org", "01632 960 123",
+      URI.create("http://localhost:8080"));
 
+  private final Map<Object, Object> beans = new HashMap<>();
+  private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
+  private final DataSource dataSource = new DriverManagerDataSource(
+      "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  private final WorkingDayCalendar calendar = Calendars.shipped();
+  private Timescales timescales = Timescales.defaults();
+  private Integer smtpPort;
+
+  /** The calendar and the timescales, for BPMN that only computes dates. */
   public static PlainEngine withCalendar() {
+    return new PlainEngine();
+  }
+
+  /** Every bean the workflow's BPMN calls, mail going to an SMTP server on the given port. */
+  public static PlainEngine withWorkflow(int smtpPort) {
     PlainEngine engine = new PlainEngine();
-    engine.bean("workingDays", new WorkingDays(Calendars.shipped()));
-    engine.bean("timescales", Timescales.defaults());
+    engine.smtpPort = smtpPort;
     return engine;
+  }
+
+  public PlainEngine timescales(Timescales timescales) {
+    this.timescales = timescales;
+    return this;
   }
 
   public PlainEngine bean(String name, Object bean) {
@@ -41,17 +77,43 @@ public final class PlainEngine {
   }
 
   public ProcessEngine build() {
-    ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+    SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setProcessEngineName("plain-" + UUID.randomUUID());
-    configuration.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setDataSource(dataSource);
+    configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
+    configuration.setDefaultSerializationFormat("application/json");
+    beans.put("workingDays", new WorkingDays(calendar));
+    beans.put("timescales", timescales);
     configuration.setBeans(beans);
-    List<ProcessEnginePlugin> all = new java.util.ArrayList<>(plugins);
+    List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
-    return configuration.buildProcessEngine();
+    ProcessEngine engine = configuration.buildProcessEngine();
+    if (smtpPort != null) {
+      addWorkflowBeans(engine);
+    }
+    return engine;
+  }
+
+  /** Added once the engine exists: the mail delegate looks up recipients through it. */
+  private void addWorkflowBeans(ProcessEngine engine) {
+    JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
+    mailSender.setHost("127.0.0.1");
+    mailSender.setPort(smtpPort);
+    beans.put("recordSeriousIncidentListener",
+        new RecordSeriousIncidentListener(new SeriousIncidentValidator(), new CaseReferences(dataSource)));
+    beans.put("setStatutoryDeadlinesDelegate", new SetStatutoryDeadlinesDelegate(calendar, timescales));
+    beans.put("notNotifiableDecisionListener", (ExecutionListener) new CaseAnswers()::notNotifiableDecision);
+    NotificationAnswers notificationAnswers = new NotificationAnswers(calendar, timescales);
+    beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
+    beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
+    beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
+    beans.put("groupMailDelegate",
+        new GroupMailDelegate(mailSender, new MailTemplates(), engine.getIdentityService(), PARTNERSHIP));
+    new ProcessResourceDeployer().deploy(engine.getRepositoryService());
   }
 }

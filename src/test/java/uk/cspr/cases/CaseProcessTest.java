@@ -1,0 +1,224 @@
+package uk.cspr.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.cspr.testing.Workflow.clockAt;
+import static uk.cspr.testing.Workflow.panelIncident;
+import static uk.cspr.testing.Workflow.with;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.cspr.notification.Notification;
+import uk.cspr.testing.Workflow;
+import uk.cspr.testing.WorkflowEngine;
+import uk.cspr.validation.Refusal;
+
+/** cspr-case on the plain engine: routes, deadlines, the not-notifiable decision, references. */
+class CaseProcessTest {
+
+  @RegisterExtension
+  static WorkflowEngine workflowEngine = new WorkflowEngine(3127);
+
+  ProcessEngine engine;
+  Workflow workflow;
+
+  @BeforeEach
+  void today() {
+    engine = workflowEngine.engine();
+    workflow = workflowEngine.workflow();
+    clockAt("2025-12-22T10:00");
+  }
+
+  @Test
+  void aPanelCaseRunsNotificationAndTheRapidReviewTogetherWithTheStatutoryDeadlines() {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(caseInstance).variables()
+        .containsEntry("notificationDue", "2025-12-31")
+        .containsEntry("rapidReviewDue", "2026-01-15")
+        .containsEntry("notificationRoute", "PANEL")
+        .containsEntry("dfeAndOfstedNotificationRequired", false);
+    ProcessInstance notification = workflow.stage(caseInstance, Notification.KEY);
+    assertThat(notification).isWaitingAt(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);
+    assertThat(notification.getBusinessKey()).isEqualTo(caseInstance.getBusinessKey());
+    // the child's references stay on the case: the stage is given only what it needs
+    assertThat(engine.getRuntimeService().getVariables(notification.getId()))
+        .doesNotContainKeys("childReferences", "childAge", "agencies", "childStatus");
+
+    assertThat(workflow.task(caseInstance, Notification.TASK_NOTIFY_PANEL).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
+    assertThat(workflow.task(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
+    assertThat(workflow.task(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2026-01-15T23:59:59Z"));
+  }
+
+  @Test
+  void aCaseWithoutAReferenceGetsTheNextOneFromTheSequenceAndTheListsInOneShape() {
+    ProcessInstance first = workflow.recordCase(with(panelIncident("2025-12-22"),
+        "childReferences", "LCS-1, LCS-2 ,LCS-1", "agencies", org.camunda.spin.Spin.JSON("[\"police\",\"health\"]")));
+    ProcessInstance second = workflow.recordCase(panelIncident("2025-12-22"));
+
+    assertThat(first.getBusinessKey()).matches("CSPR-2025-\\d{4}");
+    int n1 = Integer.parseInt(first.getBusinessKey().substring(10));
+    assertThat(second.getBusinessKey()).isEqualTo(String.format("CSPR-2025-%04d", n1 + 1));
+    assertThat(engine.getRuntimeService().getVariable(first.getId(), "childReferences")).isEqualTo(List.of("LCS-1", "LCS-2"));
+    assertThat(engine.getRuntimeService().getVariable(first.getId(), "agencies")).isEqualTo(List.of("police", "health"));
+    assertThat(engine.getRuntimeService().getVariable(second.getId(), "agencies")).isEqualTo(List.of("police", "health"));
+  }
+
+  @Test
+  void aSuppliedReferenceIsKeptAndADuplicateIsRefusedLeavingNoCaseBehind() {
+    var started = engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, "NSCP-2025-017", panelIncident("2025-12-22"));
+    assertThat(started.getBusinessKey()).isEqualTo("NSCP-2025-017");
+    long cases = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+
+    assertThatThrownBy(() -> engine.getRuntimeService()
+        .startProcessInstanceByKey(CaseProcess.KEY, "NSCP-2025-017", panelIncident("2025-12-22")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("businessKey").hasMessageContaining("already used");
+    assertThatThrownBy(() -> engine.getRuntimeService()
+        .startProcessInstanceByKey(CaseProcess.KEY, "NSCP 2025/017", panelIncident("2025-12-22")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("businessKey");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
+        .isEqualTo(cases);
+  }
+
+  @Test
+  void recordingTheNotificationAndClosingTheCaseKeepsTheOutcomesOnTheCase() {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2025-12345", "notifiedOn", "2025-12-30");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
+
+    assertThat(workflow.stage(caseInstance, Notification.KEY)).isNull();
+    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(caseInstance).variables()
+        .containsEntry("notifiedOn", "2025-12-30")
+        .containsEntry("notificationOnTime", true)
+        .containsEntry("panelNotificationReference", "CSONS-2025-12345")
+        .containsEntry("partnersToldOn", "2025-12-29");
+
+    clockAt("2026-01-15T11:00");
+    workflow.complete(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_CASE_CLOSED);
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2026-01-15");
+  }
+
+  @Test
+  void aNotificationAfterTheFifthWorkingDayIsRecordedAsLate() {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    clockAt("2026-01-02T10:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02");
+    assertThat(caseInstance).variables().doesNotContainKey("notificationOnTime");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2026-01-02");
+    assertThat(caseInstance).variables().containsEntry("notificationOnTime", false);
+  }
+
+  @Test
+  void aBadAnswerRefusesTheCompletionAndTheTaskStaysOpen() {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", " ", "notifiedOn", "2025-12-23"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("panelNotificationReference: is required")
+        .hasMessageContaining("notifiedOn: 2025-12-23 is in the future");
+    assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-1", "notifiedOn", "2025-12-19"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("notifiedOn: 2025-12-19 is before the date the local authority became aware");
+    assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "22/12/2025"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("partnersToldOn: '22/12/2025' is not a date");
+    assertThat(workflow.openTaskKeys(caseInstance)).contains(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);
+  }
+
+  @Test
+  void aLookedAfterChildsDeathWithAbuseSuspectedIsNotifiedToThePanelAndToDfeAndOfsted() {
+    ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"), "childStatus", "LOOKED_AFTER"));
+    assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotificationRequired", true);
+    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE,
+        Notification.TASK_CONFIRM_PARTNERS_TOLD, Notification.TASK_NOTIFY_DFE_AND_OFSTED, Notification.TASK_NOTIFY_PANEL);
+    clockAt("2025-12-23T10:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-23");
+    assertThat(workflow.stage(caseInstance, Notification.KEY)).isNotNull();
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_DFE_AND_OFSTED, "dfeAndOfstedNotifiedOn", "2025-12-23");
+    assertThat(workflow.stage(caseInstance, Notification.KEY)).isNull();
+    assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotifiedOn", "2025-12-23").containsEntry("notifiedOn", "2025-12-23");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "a looked-after child's death without suspected abuse, DEATH, false, LOOKED_AFTER, 9",
+      "a care leaver's death at 20, DEATH, false, CARE_LEAVER, 20",
+      "a care leaver's death at 19 with abuse suspected, DEATH, true, CARE_LEAVER, 19"})
+  void dfeAndOfstedOnlyIsNotifiedThenTheCaseCloses(String what, String type, boolean abuse, String status, int age) {
+    ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"),
+        "incidentType", type, "abuseOrNeglectSuspected", abuse, "childStatus", status, "childAge", age));
+    assertThat(caseInstance).isWaitingAt("CallActivity_NotificationDfeAndOfsted");
+    assertThat(caseInstance).variables().containsEntry("notificationRoute", "DFE_AND_OFSTED_ONLY").doesNotContainKey("rapidReviewDue");
+    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(Notification.TASK_NOTIFY_DFE_AND_OFSTED);
+    assertThat(workflow.task(caseInstance, Notification.TASK_NOTIFY_DFE_AND_OFSTED).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
+
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_DFE_AND_OFSTED, "dfeAndOfstedNotifiedOn", "2025-12-22");
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_NOTIFIED_DFE_AND_OFSTED_ONLY);
+    assertThat(workflow.caseVariable(caseInstance, "notifiedOn")).isEqualTo("2025-12-22");
+    assertThat(workflow.caseVariable(caseInstance, "notificationOnTime")).isEqualTo(true);
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2025-12-22");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "serious harm without suspected abuse, SERIOUS_HARM, false, NONE, 6",
+      "a looked-after child seriously harmed without suspected abuse, SERIOUS_HARM, false, LOOKED_AFTER, 15",
+      "a care leaver seriously harmed at 20, SERIOUS_HARM, true, CARE_LEAVER, 20",
+      "a death at 19 of someone who is not a care leaver, DEATH, true, NONE, 19"})
+  void anythingElseIsNotNotifiableAndTheDecisionIsRecorded(String what, String type, boolean abuse, String status, int age) {
+    ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"),
+        "incidentType", type, "abuseOrNeglectSuspected", abuse, "childStatus", status, "childAge", age));
+    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION);
+    assertThat(caseInstance).variables().containsEntry("notificationRoute", "NOT_NOTIFIABLE");
+
+    assertThatThrownBy(() -> workflow.complete(caseInstance, CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION,
+        "notNotifiableDecidedOn", "2025-12-22"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("notNotifiableReason: is required")
+        .hasMessageContaining("notNotifiableDecidedBy: is required");
+    workflow.complete(caseInstance, CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION,
+        "notNotifiableReason", "No abuse or neglect known or suspected after strategy discussion",
+        "notNotifiableDecidedBy", "Helen Marsh, Director of Children's Services",
+        "notNotifiableDecidedOn", "2025-12-22");
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_NOT_NOTIFIABLE);
+    assertThat(workflow.caseVariable(caseInstance, "notNotifiableReason"))
+        .isEqualTo("No abuse or neglect known or suspected after strategy discussion");
+  }
+
+  @Test
+  void deadlinesAcrossEasterAreCountedInWorkingDays() {
+    clockAt("2026-04-02T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2026-04-01"));
+    // Good Friday 3 April and Easter Monday 6 April 2026 skipped; BST from 29 March
+    assertThat(caseInstance).variables()
+        .containsEntry("notificationDue", "2026-04-10")
+        .containsEntry("rapidReviewDue", "2026-04-24");
+    assertThat(workflow.task(caseInstance, Notification.TASK_NOTIFY_PANEL).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2026-04-10T22:59:59Z"));
+  }
+
+  @Test
+  void theRecordedIncidentIsRefusedWhenItIsBad() {
+    assertThatThrownBy(() -> workflow.recordCase(with(panelIncident("2025-12-22"), "awareDate", "2025-12-23")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("awareDate: 2025-12-23 is in the future");
+    assertThatThrownBy(() -> workflow.recordCase(Map.of()))
+        .isInstanceOf(Refusal.class).hasMessageContaining("incidentDate").hasMessageContaining("agencies");
+  }
+}

@@ -1,0 +1,193 @@
+package uk.cspr.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.testing.CsprSpringTest;
+import uk.cspr.testing.Http;
+
+/**
+ * Recording a case through {@code POST /engine-rest/process-definition/key/cspr-case/start} and
+ * through the API Tasklist's start form uses: bad input is a 400 naming the field, and leaves no
+ * case and no reference behind.
+ */
+@CsprSpringTest
+class CaseRestApiTest {
+
+  static final String START = "/engine-rest/process-definition/key/cspr-case/start";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  static String today() {
+    return WorkingDays.todayInEngland();
+  }
+
+  static String daysAgo(int days) {
+    return LocalDate.parse(today()).minusDays(days).toString();
+  }
+
+  /** A valid incident as a script would send it: typed variables, lists as Json. */
+  static Map<String, Object> incident() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("incidentDate", typed(daysAgo(3), "String"));
+    v.put("awareDate", typed(daysAgo(2), "String"));
+    v.put("incidentType", typed("SERIOUS_HARM", "String"));
+    v.put("abuseOrNeglectSuspected", typed(true, "Boolean"));
+    v.put("childStatus", typed("CHILD_IN_NEED", "String"));
+    v.put("childAge", typed(11, "Integer"));
+    v.put("childReferences", typed("[\"LCS-9001-A\"]", "Json"));
+    v.put("agencies", typed("[\"police\",\"education\"]", "Json"));
+    return v;
+  }
+
+  static Map<String, Object> typed(Object value, String type) {
+    return Map.of("value", value, "type", type);
+  }
+
+  static Map<String, Object> body(Map<String, Object> variables) {
+    return Map.of("variables", variables);
+  }
+
+  long cases() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+  }
+
+  @Test
+  void aValidIncidentIsRecordedWithAGeneratedReference() {
+    Http.Response response = http.postJson(START, body(incident()));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    String reference = response.json().path("businessKey").asText();
+    assertThat(reference).matches("CSPR-" + LocalDate.parse(today()).getYear() + "-\\d{4}");
+    assertThat(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "agencies"))
+        .isEqualTo(List.of("police", "education"));
+  }
+
+  @Test
+  void listsMayArriveAsCommaSeparatedStrings() {
+    Map<String, Object> variables = incident();
+    variables.put("childReferences", typed("LCS-9002-A, LCS-9002-B", "String"));
+    variables.put("agencies", typed("health,early-years", "String"));
+    Http.Response response = http.postJson(START, body(variables));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "childReferences"))
+        .isEqualTo(List.of("LCS-9002-A", "LCS-9002-B"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a missing incident date      | incidentDate            | <missing>                     | String  | incidentDate: is required",
+      "a malformed incident date    | incidentDate            | 03/02/2026                    | String  | incidentDate: '03/02/2026' is not a date",
+      "a malformed awareness date   | awareDate               | 2026-02-30                    | String  | awareDate: '2026-02-30' is not a date",
+      "awareness before the incident| awareDate               | <4 days ago>                  | String  | awareDate:",
+      "awareness in the future      | awareDate               | <tomorrow>                    | String  | awareDate:",
+      "an incident in the future    | incidentDate            | <tomorrow>                    | String  | incidentDate:",
+      "an age over 24               | childAge                | 25                            | Integer | childAge: 25 is outside 0 to 24",
+      "a negative age               | childAge                | -1                            | Integer | childAge: -1 is outside 0 to 24",
+      "an unknown agency            | agencies                | [\"police\",\"fire-service\"] | Json    | agencies: 'fire-service' is not a known agency",
+      "no agency                    | agencies                | []                            | Json    | agencies: choose at least one",
+      "no child reference           | childReferences         | []                            | Json    | childReferences: give 1 to 4",
+      "five child references        | childReferences         | A1,A2,A3,A4,A5                | String  | childReferences: give 1 to 4",
+      "an unknown incident type     | incidentType            | INJURY                        | String  | incidentType: 'INJURY' is not one of DEATH or SERIOUS_HARM",
+      "an unknown child status      | childStatus             | ADOPTED                       | String  | childStatus: 'ADOPTED' is not one of",
+      "no answer on abuse or neglect| abuseOrNeglectSuspected | <missing>                     | Boolean | abuseOrNeglectSuspected: is required"})
+  void badInputIsA400NamingTheFieldAndLeavesNoCaseBehind(String what, String field, String value, String type, String message) {
+    Map<String, Object> variables = incident();
+    switch (value) {
+      case "<missing>" -> variables.remove(field);
+      case "<tomorrow>" -> variables.put(field, typed(LocalDate.parse(today()).plusDays(1).toString(), type));
+      case "<4 days ago>" -> variables.put(field, typed(daysAgo(4), type));
+      default -> variables.put(field, typed(type.equals("Integer") ? Integer.valueOf(value) : value, type));
+    }
+    long before = cases();
+
+    Http.Response response = http.postJson(START, body(variables));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().path("message").asText()).contains(message).contains(field);
+    assertThat(response.body()).doesNotContain("at org.").doesNotContain("Exception:");
+    assertThat(cases()).isEqualTo(before);
+  }
+
+  @Test
+  void aDuplicateReferenceIsRefusedAndAMalformedOneToo() {
+    Map<String, Object> first = new LinkedHashMap<>(body(incident()));
+    first.put("businessKey", "NSCP-REST-0001");
+    assertThat(http.postJson(START, first).status()).isEqualTo(200);
+    long before = cases();
+
+    Http.Response duplicate = http.postJson(START, first);
+    assertThat(duplicate.status()).isEqualTo(400);
+    assertThat(duplicate.json().path("message").asText()).contains("businessKey").contains("NSCP-REST-0001 is already used");
+
+    Map<String, Object> malformed = new LinkedHashMap<>(body(incident()));
+    malformed.put("businessKey", "NSCP/REST 0002");
+    Http.Response refused = http.postJson(START, malformed);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("businessKey");
+    assertThat(cases()).isEqualTo(before);
+  }
+
+  @Test
+  void theTasklistStartFormGetsTheSameMessageAndItsCaseIsRecorded() {
+    assertThat(http.loginToWebapp("tasklist", "coordinator", "coordinator")).isEqualTo(200);
+    String submit = "/camunda/api/engine/engine/default/process-definition/key/cspr-case/submit-form";
+    Map<String, Object> bad = incident();
+    bad.put("childAge", typed(30, "Integer"));
+    long before = cases();
+    Http.Response refused = http.postJson(submit, body(bad));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("childAge: 30 is outside 0 to 24");
+    assertThat(cases()).isEqualTo(before);
+
+    Http.Response recorded = http.postJson(submit, body(incident()));
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+    assertThat(recorded.json().path("businessKey").asText()).startsWith("CSPR-");
+  }
+
+  @Test
+  void referencesGeneratedAtTheSameTimeAreUnique() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<String>> starts = new ArrayList<>();
+      for (int i = 0; i < 18; i++) {
+        starts.add(() -> {
+          Http.Response response = new Http(port).postJson(START, body(incident()));
+          assertThat(response.status()).as(response.body()).isEqualTo(200);
+          return response.json().path("businessKey").asText();
+        });
+      }
+      Set<String> references = new HashSet<>();
+      for (Future<String> reference : pool.invokeAll(starts)) {
+        references.add(reference.get());
+      }
+      assertThat(references).hasSize(18).allMatch(r -> r.matches("CSPR-\\d{4}-\\d{4}"));
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package uk.cspr.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.notification.Notification;
+import uk.cspr.testing.CsprSpringTest;
+import uk.cspr.testing.Workflow;
+
+/** A newcomer finds work waiting: demo cases in realistic states, created once. */
+@CsprSpringTest
+class DemoCasesTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired DemoCases demoCases;
+  @Autowired GreenMail demoSmtpServer;
+
+  ProcessInstance demoCase(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(reference).singleResult();
+  }
+
+  @Test
+  void theDemoHasAnOverdueNotificationOneOnTimeAndADecisionNotToNotify() throws Exception {
+    Workflow workflow = new Workflow(engine);
+    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+
+    ProcessInstance overdue = demoCase("DEMO-2026-0001");
+    assertThat(workflow.openTaskKeys(overdue)).contains(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);
+    assertThat(LocalDate.parse((String) engine.getRuntimeService().getVariable(overdue.getId(), "notificationDue")))
+        .isBefore(today);
+    assertThat(workflow.task(overdue, Notification.TASK_NOTIFY_PANEL).getDueDate()).isInThePast();
+
+    ProcessInstance onTime = demoCase("DEMO-2026-0002");
+    assertThat(workflow.task(onTime, Notification.TASK_NOTIFY_PANEL).getDueDate()).isInTheFuture();
+
+    ProcessInstance notNotifiable = demoCase("DEMO-2026-0003");
+    assertThat(workflow.openTaskKeys(notNotifiable)).containsExactly(CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION);
+
+    // the overdue case's reminder and escalation are already due: the job executor sends them at once
+    workflow.executeDueJobs(overdue);
+    assertThat(Arrays.stream(demoSmtpServer.getReceivedMessages()).map(DemoCasesTest::subject))
+        .anySatisfy(s -> assertThat(s).startsWith("DEMO-2026-0001: overdue"))
+        .noneSatisfy(s -> assertThat(s).startsWith("DEMO-2026-0002"));
+  }
+
+  @Test
+  void seedingAgainCreatesNoMoreCases() {
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+    demoCases.seed();
+    demoCases.seed();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
+        .isEqualTo(before);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(3);
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package uk.cspr.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.cspr.testing.Workflow.clockAt;
+import static uk.cspr.testing.Workflow.panelIncident;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.cspr.testing.PlainEngine;
+import uk.cspr.testing.Workflow;
+import uk.cspr.testing.WorkflowEngine;
+import uk.cspr.timescales.Timescales;
+
+/**
+ * Reminders and escalations of the 5-working-day notification, sent at 09:00 in England on the
+ * right working days (engine clock moved, jobs executed) to a real SMTP server.
+ */
+class NotificationProcessTest {
+
+  static final int SMTP_PORT = 3128;
+
+  @RegisterExtension
+  static WorkflowEngine workflowEngine = new WorkflowEngine(SMTP_PORT);
+
+  GreenMail smtp;
+  Workflow workflow;
+
+  @BeforeEach
+  void parts() {
+    smtp = workflowEngine.smtp();
+    workflow = workflowEngine.workflow();
+  }
+
+  @Test
+  void theCoordinatorsAreRemindedTwoWorkingDaysBeforeAndTheManagersAlertedTheWorkingDayAfter() throws Exception {
+    // aware Monday 22 December 2025: due Wednesday 31st, across Christmas and Boxing Day
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    String reference = caseInstance.getBusinessKey();
+
+    clockAt("2025-12-29T08:59");
+    assertThat(workflow.executeDueJobs(caseInstance)).isZero();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+
+    clockAt("2025-12-29T09:00"); // two working days before the 31st
+    workflow.executeDueJobs(caseInstance);
+    List<MimeMessage> reminders = Arrays.asList(smtp.getReceivedMessages());
+    // one mail to the coordinators (demo is an administrator and a coordinator), delivered to each mailbox
+    assertThat(reminders).hasSize(2);
+    assertThat(recipients(reminders).stream().distinct()).containsExactlyInAnyOrder("demo@example.org", "coordinator@example.org");
+    assertThat(reminders.get(0).getSubject())
+        .startsWith(reference + ": reminder").contains("Wednesday 31 December 2025");
+    assertThat(GreenMailUtil.getBody(reminders.get(0))).contains(reference).contains("http://localhost:8080/camunda/app/tasklist/");
+
+    clockAt("2026-01-01T09:00"); // New Year's Day is not a working day
+    workflow.executeDueJobs(caseInstance);
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+
+    clockAt("2026-01-02T09:00");
+    workflow.executeDueJobs(caseInstance);
+    List<MimeMessage> all = Arrays.asList(smtp.getReceivedMessages());
+    List<MimeMessage> escalations = all.stream().filter(m -> subject(m).contains("overdue")).toList();
+    // one mail to the managers and the coordinators, delivered to each of their three mailboxes
+    assertThat(escalations).hasSize(3);
+    assertThat(recipients(escalations).stream().distinct()).containsExactlyInAnyOrder("manager@example.org",
+        "demo@example.org", "coordinator@example.org");
+    assertThat(escalations).allSatisfy(m -> assertThat(m.getSubject()).startsWith(reference + ": overdue"));
+    // the notification tasks stay open and overdue: the escalation does not complete anything
+    assertThat(workflow.openTaskKeys(caseInstance)).contains(Notification.TASK_NOTIFY_PANEL);
+
+    for (MimeMessage mail : all) {
+      assertThat(mail.getSubject() + GreenMailUtil.getBody(mail)).doesNotContain("LCS-0001-X");
+    }
+  }
+
+  @Test
+  void noReminderOnceEveryoneIsNotified() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    clockAt("2025-12-23T10:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-1", "notifiedOn", "2025-12-23");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-23");
+
+    clockAt("2026-01-05T09:00");
+    assertThat(workflow.executeDueJobs(caseInstance)).isZero();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void whenTheRapidReviewIsCountedFromTheNotificationItsDeadlineIsSetWhenTheNotificationIsRecorded() {
+    Timescales fromNotification = new Timescales(5, 15, Timescales.RapidReviewClockStart.NOTIFICATION, 8, 2, 15,
+        java.time.Period.ofMonths(6), 7, java.time.Period.ofMonths(12), java.time.Period.ofYears(25));
+    ProcessEngine counting = PlainEngine.withWorkflow(SMTP_PORT).timescales(fromNotification).build();
+    try {
+      Workflow flow = new Workflow(counting);
+      clockAt("2025-12-22T10:00");
+      ProcessInstance caseInstance = flow.recordCase(panelIncident("2025-12-22"));
+      assertThat(counting.getRuntimeService().getVariable(caseInstance.getId(), "rapidReviewDue")).isNull();
+      assertThat(flow.task(caseInstance, "awaitRapidReviewStage").getDueDate()).isNull();
+
+      clockAt("2025-12-24T10:00");
+      flow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-2", "notifiedOn", "2025-12-24");
+      flow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-24");
+      // 15 working days from Wednesday 24 December 2025
+      assertThat(counting.getRuntimeService().getVariable(caseInstance.getId(), "rapidReviewDue")).isEqualTo("2026-01-19");
+    } finally {
+      counting.close();
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> recipients(List<MimeMessage> messages) {
+    return messages.stream().flatMap(m -> {
+      try {
+        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+}

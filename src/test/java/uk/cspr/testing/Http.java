@@ -1,0 +1,103 @@
+package uk.cspr.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small HTTP client for driving the running application as a browser or a script would. */
+public final class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public record Response(int status, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("Not JSON: " + body, e);
+      }
+    }
+  }
+
+  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final String base;
+  private String cookies = "";
+  private String csrfToken;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response postJson(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Logs in to a Camunda webapp as its login page does, keeping the session and CSRF token. */
+  public int loginToWebapp(String app, String user, String password) {
+    HttpResponse<String> page = raw(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+    remember(page);
+    Response login = send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+    // the login starts a new session, which gets its own CSRF token on its first read
+    get("/camunda/api/engine/engine/");
+    return login.status();
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookies);
+    }
+    if (csrfToken != null) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    HttpResponse<String> response = raw(request);
+    remember(response);
+    return new Response(response.statusCode(), response.body());
+  }
+
+  private HttpResponse<String> raw(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void remember(HttpResponse<String> response) {
+    response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+    var set = response.headers().allValues("Set-Cookie");
+    if (!set.isEmpty()) {
+      java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+      for (String c : cookies.isEmpty() ? new String[0] : cookies.split("; ")) {
+        jar.put(c.substring(0, c.indexOf('=')), c);
+      }
+      for (String c : set) {
+        String pair = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+        jar.put(pair.substring(0, pair.indexOf('=')), pair);
+        if (pair.startsWith("XSRF-TOKEN=")) {
+          csrfToken = pair.substring("XSRF-TOKEN=".length()); // the webapps' CSRF filter wants it echoed
+        }
+      }
+      cookies = String.join("; ", jar.values());
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package uk.cspr.testing;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.cases.CaseProcess;
+
+/** The language process tests speak: record a case, find its tasks, move the clock, run what is due. */
+public final class Workflow {
+
+  private final ProcessEngine engine;
+
+  public Workflow(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  /** A serious incident that goes to the Panel: a child on a protection plan died, abuse suspected. */
+  public static Map<String, Object> panelIncident(String awareDate) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("incidentDate", awareDate);
+    variables.put("awareDate", awareDate);
+    variables.put("incidentType", "DEATH");
+    variables.put("abuseOrNeglectSuspected", true);
+    variables.put("childStatus", "CHILD_PROTECTION_PLAN");
+    variables.put("childAge", 3);
+    variables.put("childReferences", "LCS-0001-X");
+    variables.put("agencies", "police, health");
+    return variables;
+  }
+
+  public static Map<String, Object> with(Map<String, Object> base, Object... keysAndValues) {
+    Map<String, Object> variables = new HashMap<>(base);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return variables;
+  }
+
+  public ProcessInstance recordCase(Map<String, Object> variables) {
+    return engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, variables);
+  }
+
+  /** The instance of a stage the case called. */
+  public ProcessInstance stage(ProcessInstance caseInstance, String stageKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey(stageKey).singleResult();
+  }
+
+  /** The case's open task with this key, in the case or any stage it called. */
+  public Task task(ProcessInstance caseInstance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  public List<String> openTaskKeys(ProcessInstance caseInstance) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+        .list().stream().map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  public void complete(ProcessInstance caseInstance, String taskKey, Object... keysAndValues) {
+    Task task = task(caseInstance, taskKey);
+    if (task == null) {
+      throw new AssertionError("Case " + caseInstance.getBusinessKey() + " has no open task " + taskKey
+          + "; open: " + openTaskKeys(caseInstance));
+    }
+    engine.getTaskService().complete(task.getId(), with(Map.of(), keysAndValues));
+  }
+
+  public Object caseVariable(ProcessInstance caseInstance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(caseInstance.getId()).variableName(name).singleResult().getValue();
+  }
+
+  /** Sets the engine clock to this time in England. */
+  public static void clockAt(String londonDateTime) {
+    ClockUtil.setCurrentTime(Date.from(
+        LocalDateTime.parse(londonDateTime).atZone(WorkingDayCalendar.LONDON).toInstant()));
+  }
+
+  /** Executes the jobs now due for this case and the stages it called, as the job executor would. */
+  public int executeDueJobs(ProcessInstance caseInstance) {
+    int executed = 0;
+    List<Job> due;
+    do {
+      due = engine.getManagementService().createJobQuery().executable().list().stream()
+          .filter(job -> belongsTo(job, caseInstance)).toList();
+      for (Job job : due) {
+        engine.getManagementService().executeJob(job.getId());
+        executed++;
+      }
+    } while (!due.isEmpty());
+    return executed;
+  }
+
+  private boolean belongsTo(Job job, ProcessInstance caseInstance) {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(job.getProcessInstanceId()).singleResult();
+    return instance != null && caseInstance.getBusinessKey().equals(instance.getBusinessKey());
+  }
+
+  public boolean passed(ProcessInstance instance, String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).activityId(activityId).finished().count() > 0;
+  }
+}

@@ -1,0 +1,69 @@
+package uk.cspr.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import uk.cspr.identity.IdentitySeeder;
+
+/**
+ * A plain engine with the whole workflow deployed, the demo's people, and a real SMTP server
+ * (GreenMail) for one test class; the clock is reset and the mailbox emptied after each test.
+ *
+ * <pre>@RegisterExtension static WorkflowEngine workflowEngine = new WorkflowEngine(3127);</pre>
+ */
+public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+  private final int smtpPort;
+  private GreenMail smtp;
+  private ProcessEngine engine;
+  private Workflow workflow;
+
+  public WorkflowEngine(int smtpPort) {
+    this.smtpPort = smtpPort;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    engine = PlainEngine.withWorkflow(smtpPort).build();
+    new IdentitySeeder(true).seed(engine.getIdentityService());
+    workflow = new Workflow(engine);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    ClockUtil.reset();
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    engine.close();
+    smtp.stop();
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  public Workflow workflow() {
+    return workflow;
+  }
+
+  public GreenMail smtp() {
+    return smtp;
+  }
+}
