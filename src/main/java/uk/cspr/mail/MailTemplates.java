@@ -8,27 +8,46 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Plain-text mail templates in {@code src/main/resources/mail/<name>.txt}: a first line
- * {@code Subject: …}, a blank line, then the body. {@code {{name}}} is replaced from the model;
- * an unknown name is an error, so a template cannot silently print a blank.
+ * Mail templates in {@code src/main/resources/mail/}: {@code <name>.txt} holds a first line
+ * {@code Subject: …}, a blank line, then the plain-text body; the HTML body is the plain text set
+ * into {@code layout.html}, paragraph by paragraph, escaped, with its links made clickable. One
+ * wording, two bodies, so they never disagree.
+ *
+ * <p>{@code {{name}}} is replaced from the model; a name without a value is an error, so a mail
+ * never goes out with a blank where a date or a reference should be.
  */
 @Component
 public class MailTemplates {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+  private static final Pattern LINK = Pattern.compile("(https?://[^\\s<]+)");
 
-  public record Rendered(String subject, String text) {}
+  public record Rendered(String subject, String text, String html) {}
 
   public Rendered render(String name, Map<String, String> model) {
-    String template = load(name);
+    String template = load(name + ".txt");
     int split = template.indexOf("\n\n");
     if (!template.startsWith("Subject: ") || split < 0) {
       throw new IllegalStateException("Mail template " + name + " must start with 'Subject: …' and a blank line");
     }
-    return new Rendered(fill(name, template.substring("Subject: ".length(), split).trim(), model),
-        fill(name, template.substring(split + 2), model));
+    String subject = fill(name, template.substring("Subject: ".length(), split).trim(), model);
+    String text = fill(name, template.substring(split + 2), model);
+    return new Rendered(subject, text, html(subject, text, model));
+  }
+
+  private static String html(String subject, String text, Map<String, String> model) {
+    StringBuilder paragraphs = new StringBuilder();
+    for (String paragraph : text.trim().split("\n\\s*\n")) {
+      String escaped = HtmlUtils.htmlEscape(paragraph.trim()).replace("\n", "<br>\n");
+      paragraphs.append("<p>").append(LINK.matcher(escaped).replaceAll("<a href=\"$1\">$1</a>")).append("</p>\n");
+    }
+    return load("layout.html")
+        .replace("{{subject}}", HtmlUtils.htmlEscape(subject))
+        .replace("{{partnershipName}}", HtmlUtils.htmlEscape(model.getOrDefault("partnershipName", "")))
+        .replace("{{body}}", paragraphs.toString());
   }
 
   private static String fill(String name, String text, Map<String, String> model) {
@@ -44,10 +63,10 @@ public class MailTemplates {
     return m.appendTail(out).toString();
   }
 
-  private static String load(String name) {
-    try (InputStream in = MailTemplates.class.getResourceAsStream("/mail/" + name + ".txt")) {
+  private static String load(String file) {
+    try (InputStream in = MailTemplates.class.getResourceAsStream("/mail/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("No mail template named " + name);
+        throw new IllegalStateException("No mail template " + file);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
     } catch (IOException e) {

@@ -1,0 +1,108 @@
+package uk.cspr.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The demo's mailbox: every message the demo's SMTP server received, newest first, as JSON at
+ * {@code GET /dev/mailbox} and as a page at {@code /dev/mailbox.html}, so a newcomer can read what
+ * an agency or a coordinator would receive, and follow its links. Only in the {@code demo}
+ * profile: it shows everyone's mail to anyone.
+ */
+@RestController
+@Profile("demo")
+class DemoMailbox {
+
+  private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+  record Mail(String messageId, List<String> to, String subject, String text, Instant sentAt, List<String> links) {}
+
+  private final GreenMail smtp;
+
+  DemoMailbox(GreenMail smtp) {
+    this.smtp = smtp;
+  }
+
+  @GetMapping(path = "/dev/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Mail> mailbox() throws MessagingException, IOException {
+    // the server keeps a copy per recipient: one entry per message
+    Map<String, Mail> messages = new LinkedHashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      String id = message.getMessageID();
+      if (!messages.containsKey(id)) {
+        String text = plainText(message);
+        List<String> links = new ArrayList<>();
+        Matcher m = LINK.matcher(text);
+        while (m.find()) {
+          links.add(m.group());
+        }
+        messages.put(id, new Mail(id,
+            Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList(),
+            message.getSubject(), text,
+            message.getSentDate() == null ? null : message.getSentDate().toInstant(), links));
+      }
+    }
+    List<Mail> newestFirst = new ArrayList<>(messages.values());
+    newestFirst.sort(Comparator.comparing(Mail::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
+    return newestFirst;
+  }
+
+  @GetMapping(path = "/dev/mailbox.html", produces = MediaType.TEXT_HTML_VALUE)
+  String page() throws MessagingException, IOException {
+    StringBuilder html = new StringBuilder("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Demo mailbox</title>
+        <style>body{font-family:Arial,sans-serif;max-width:900px;margin:2em auto;color:#0b0c0c}
+        article{border:1px solid #b1b4b6;margin:1em 0;padding:.5em 1em}h2{font-size:1.1em;margin:.3em 0}
+        .meta{color:#505a5f;font-size:.9em}pre{white-space:pre-wrap;font-family:inherit}</style></head><body>
+        <h1>Demo mailbox</h1><p>Every e-mail the demo has sent, newest first. JSON: <a href="/dev/mailbox">/dev/mailbox</a></p>
+        """);
+    List<Mail> mails = mailbox();
+    if (mails.isEmpty()) {
+      html.append("<p>No mail yet.</p>");
+    }
+    for (Mail mail : mails) {
+      String body = HtmlUtils.htmlEscape(mail.text());
+      body = LINK.matcher(body).replaceAll(r -> "<a href=\"" + r.group() + "\">" + r.group() + "</a>");
+      html.append("<article><h2>").append(HtmlUtils.htmlEscape(mail.subject())).append("</h2><div class=\"meta\">To ")
+          .append(HtmlUtils.htmlEscape(String.join(", ", mail.to()))).append(" · ").append(mail.sentAt())
+          .append("</div><pre>").append(body).append("</pre></article>");
+    }
+    return html.append("</body></html>").toString();
+  }
+
+  private static String plainText(Part part) throws MessagingException, IOException {
+    if (part.isMimeType("text/plain")) {
+      return part.getContent().toString();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = plainText(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+      return null;
+    }
+    return part instanceof MimeMessage message ? GreenMailUtil.getBody(message) : null;
+  }
+}
