@@ -9,6 +9,7 @@ public final class CaseProcess {
   /** Where the case waits until the rapid review stage is built. */
   public static final String TASK_AWAIT_RAPID_REVIEW_STAGE = "awaitRapidReviewStage";
   public static final String CALL_NOTIFICATION = "CallActivity_Notification";
+  public static final String CALL_ASK_AGENCIES = "CallActivity_AskAgencies";
   public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";
   public static final String END_NOT_NOTIFIABLE = "EndEvent_NotNotifiable";
@@ -28,6 +29,7 @@ public final class CaseProcess {
   public static final String VAR_DFE_AND_OFSTED_NOTIFICATION_REQUIRED = "dfeAndOfstedNotificationRequired";
   public static final String VAR_NOTIFICATION_DUE = "notificationDue";
   public static final String VAR_RAPID_REVIEW_DUE = "rapidReviewDue";
+  public static final String VAR_AGENCY_RESPONSE_DUE = "agencyResponseDue";
   public static final String VAR_CASE_CLOSED_ON = "caseClosedOn";
 
   // the not-notifiable decision
