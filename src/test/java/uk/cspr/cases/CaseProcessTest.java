@@ -42,10 +42,12 @@ class CaseProcessTest {
   void aPanelCaseRunsNotificationAndTheRapidReviewTogetherWithTheStatutoryDeadlines() {
     ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
 
-    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_ASK_AGENCIES);
     assertThat(caseInstance).variables()
         .containsEntry("notificationDue", "2025-12-31")
         .containsEntry("rapidReviewDue", "2026-01-15")
+        // agencies are asked on day 1 and have 8 working days: Christmas, Boxing Day and New Year skipped
+        .containsEntry("agencyResponseDue", "2026-01-06")
         .containsEntry("notificationRoute", "PANEL")
         .containsEntry("dfeAndOfstedNotificationRequired", false);
     ProcessInstance notification = workflow.stage(caseInstance, Notification.KEY);
@@ -59,8 +61,15 @@ class CaseProcessTest {
         .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
     assertThat(workflow.task(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD).getDueDate().toInstant())
         .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
-    assertThat(workflow.task(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2026-01-15T23:59:59Z"));
+    // one request per involved agency, each given only what it needs
+    var requests = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey("cspr-agency-request").list();
+    assertThat(requests).hasSize(2);
+    assertThat(requests).allSatisfy(r -> assertThat(engine.getRuntimeService().getVariables(r.getId()))
+        .containsEntry("responseDue", "2026-01-06")
+        .doesNotContainKeys("childReferences", "childAge", "childStatus", "agencies", "incidentType"));
+    assertThat(requests.stream().map(r -> engine.getRuntimeService().getVariable(r.getId(), "agencyId")))
+        .containsExactlyInAnyOrder("police", "health");
   }
 
   @Test
@@ -102,12 +111,22 @@ class CaseProcessTest {
     workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
 
     assertThat(workflow.stage(caseInstance, Notification.KEY)).isNull();
-    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_ASK_AGENCIES);
     assertThat(caseInstance).variables()
         .containsEntry("notifiedOn", "2025-12-30")
         .containsEntry("notificationOnTime", true)
         .containsEntry("panelNotificationReference", "CSONS-2025-12345")
         .containsEntry("partnersToldOn", "2025-12-29");
+
+    workflow.executeDueJobs(caseInstance); // the requests go out
+    for (var task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+        .taskDefinitionKey("provideInformation").list()) {
+      engine.getTaskService().complete(task.getId(), Workflow.agencyAnswers());
+    }
+    workflow.executeDueJobs(caseInstance); // acknowledgements, and the case moves on
+    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    assertThat(workflow.task(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2026-01-15T23:59:59Z"));
 
     clockAt("2026-01-15T11:00");
     workflow.complete(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
@@ -145,7 +164,7 @@ class CaseProcessTest {
   void aLookedAfterChildsDeathWithAbuseSuspectedIsNotifiedToThePanelAndToDfeAndOfsted() {
     ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"), "childStatus", "LOOKED_AFTER"));
     assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotificationRequired", true);
-    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE,
+    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(
         Notification.TASK_CONFIRM_PARTNERS_TOLD, Notification.TASK_NOTIFY_DFE_AND_OFSTED, Notification.TASK_NOTIFY_PANEL);
     clockAt("2025-12-23T10:00");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23");

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -24,7 +26,9 @@ import uk.cspr.cases.RecordSeriousIncidentListener;
 import uk.cspr.cases.SeriousIncidentValidator;
 import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
 import uk.cspr.engine.ProcessResourceDeployer;
-import uk.cspr.mail.GroupMailDelegate;
+import uk.cspr.mail.MailDelegate;
+import uk.cspr.mail.Mailer;
+import uk.cspr.agency.AgencyRequestAnswers;
 import uk.cspr.mail.MailTemplates;
 import uk.cspr.notification.NotificationAnswers;
 import uk.cspr.partnership.Partnership;
@@ -112,8 +116,14 @@ public final class PlainEngine {
     beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
     beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
     beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
-    beans.put("groupMailDelegate",
-        new GroupMailDelegate(mailSender, new MailTemplates(), engine.getIdentityService(), PARTNERSHIP));
+    beans.put("mailDelegate", new MailDelegate(new Mailer(mailSender, PARTNERSHIP), new MailTemplates(),
+        engine.getIdentityService(), PARTNERSHIP));
+    AgencyRequestAnswers agencyAnswers = new AgencyRequestAnswers(calendar);
+    beans.put("agencyRequestMadeListener", (ExecutionListener) agencyAnswers::requestMade);
+    beans.put("agencyInformationProvidedListener", (ExecutionListener) agencyAnswers::informationProvided);
+    beans.put("agencyRequestChangedListener", (ExecutionListener) agencyAnswers::requestChanged);
+    beans.put("extendAgencyRequestDelegate", (JavaDelegate) agencyAnswers::applyExtension);
+    beans.put("agencyTaskNamer", (TaskListener) agencyAnswers::nameTask);
     new ProcessResourceDeployer().deploy(engine.getRepositoryService());
   }
 }

@@ -40,6 +40,19 @@ public final class Workflow {
     return variables;
   }
 
+  /** A complete answer from an agency, as its form submits it. */
+  public static Map<String, Object> agencyAnswers() {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put("involvement", "Health visiting from birth; two A&E attendances.");
+    answers.put("involvementFrom", "2024-03-01");
+    answers.put("chronologySummary", "2024-03-01 new birth visit; 2025-06-10 A&E attendance; 2025-11-02 A&E attendance.");
+    answers.put("keyPracticeEpisodes", "The second attendance was not shared with the health visitor.");
+    answers.put("immediateSafeguardingConcerns", "None");
+    answers.put("responderName", "Grace Whitfield");
+    answers.put("responderRole", "Designated nurse for safeguarding children");
+    return answers;
+  }
+
   public static Map<String, Object> with(Map<String, Object> base, Object... keysAndValues) {
     Map<String, Object> variables = new HashMap<>(base);
     for (int i = 0; i < keysAndValues.length; i += 2) {

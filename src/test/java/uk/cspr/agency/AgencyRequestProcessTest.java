@@ -1,0 +1,251 @@
+package uk.cspr.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.cspr.testing.Workflow.clockAt;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.cspr.testing.Workflow;
+import static uk.cspr.testing.Mails.html;
+import static uk.cspr.testing.Mails.plainText;
+import static uk.cspr.testing.Mails.recipients;
+import static uk.cspr.testing.Mails.subject;
+import uk.cspr.testing.WorkflowEngine;
+import uk.cspr.validation.Refusal;
+
+/** One request to one agency, against a real SMTP server, with the engine clock moved. */
+class AgencyRequestProcessTest {
+
+  @RegisterExtension
+  static WorkflowEngine workflowEngine = new WorkflowEngine(3129);
+
+  ProcessEngine engine;
+  Workflow workflow;
+  GreenMail smtp;
+  int requests;
+
+  @BeforeEach
+  void parts() {
+    engine = workflowEngine.engine();
+    workflow = workflowEngine.workflow();
+    smtp = workflowEngine.smtp();
+  }
+
+  ProcessInstance ask(String agencyId, String responseDue, Object... more) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "agencyId", agencyId, "responseDue", responseDue,
+        "requestText", "Your agency's involvement, a summary chronology and any immediate concerns."));
+    variables.putAll(Workflow.with(Map.of(), more));
+    return engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, "NSCP-2026-" + (100 + ++requests), variables);
+  }
+
+  Task provideInformation(ProcessInstance request) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(request.getId())
+        .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
+  }
+
+  Task manageRequest(ProcessInstance request) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(request.getId())
+        .taskDefinitionKey(AgencyRequest.TASK_MANAGE_REQUEST).singleResult();
+  }
+
+  List<MimeMessage> mailsAbout(ProcessInstance request, String subjectPart) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject(m).startsWith(request.getBusinessKey() + ":") && subject(m).contains(subjectPart)).toList();
+  }
+
+  @Test
+  void theRequestArrivesAndTheAnswerIsAcknowledgedAndReported() throws Exception {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance request = ask("health", "2026-01-06");
+    assertThat(request).isWaitingAt("Task_SendRequest"); // mail leaves in a job of its own
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    workflow.executeDueJobs(request);
+
+    List<MimeMessage> asked = mailsAbout(request, "request for information");
+    assertThat(asked).hasSize(1);
+    MimeMessage mail = asked.get(0);
+    assertThat(recipients(mail)).containsExactly("health-lead@example.org");
+    assertThat(mail.getSubject()).isEqualTo(request.getBusinessKey() + ": request for information, due Tuesday 6 January 2026");
+    assertThat(mail.getMessageID()).isEqualTo("<" + request.getId() + ".1@localhost>");
+    assertThat(plainText(mail)).contains("Health").contains("any immediate concerns").contains("http://localhost:8080/camunda/app/tasklist/");
+    assertThat(html(mail)).contains("<p>").contains("<a href=\"http://localhost:8080/camunda/app/tasklist/\">");
+
+    Task task = provideInformation(request);
+    assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-01-06T23:59:59Z"));
+    assertThat(task.getName()).isEqualTo("Provide information for case " + request.getBusinessKey());
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId))
+        .containsExactlyInAnyOrder("agency-health", "cspr-coordinators");
+    assertThat(manageRequest(request).getName()).isEqualTo("Track the request to Health for case " + request.getBusinessKey());
+
+    clockAt("2025-12-30T14:00");
+    engine.getTaskService().complete(task.getId(), Workflow.agencyAnswers());
+    assertThat(manageRequest(request)).as("the coordinators' tracking task closes by itself").isNull();
+    workflow.executeDueJobs(request);
+
+    assertThat(request).isEnded().hasPassed(AgencyRequest.END_INFORMATION_RECEIVED);
+    assertThat(recipients(mailsAbout(request, "thank you").get(0))).containsExactly("health-lead@example.org");
+    assertThat(recipients(mailsAbout(request, "Health has provided its information").get(0)))
+        .containsExactlyInAnyOrder("demo@example.org", "coordinator@example.org");
+    assertThat(workflow.caseVariable(request, "informationProvidedOn")).isEqualTo("2025-12-30");
+    assertThat(workflow.caseVariable(request, "keyPracticeEpisodes"))
+        .isEqualTo("The second attendance was not shared with the health visitor.");
+  }
+
+  @Test
+  void aNamedOrganisationIsAskedAtItsOwnAddress() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance request = ask("education", "2026-01-06",
+        "organisationName", "Northshire Academy Trust", "contactEmail", "dsl@northshire-academy.example.org");
+    workflow.executeDueJobs(request);
+    MimeMessage mail = mailsAbout(request, "request for information").get(0);
+    assertThat(recipients(mail)).containsExactly("dsl@northshire-academy.example.org");
+    assertThat(plainText(mail)).contains("asks Northshire Academy Trust for information");
+  }
+
+  @Test
+  void theAgencyIsRemindedAndEscalatedAt9OnWorkingDaysAcrossEaster() {
+    // due Thursday 2 April 2026; Good Friday 3 and Easter Monday 6 April are bank holidays
+    clockAt("2026-03-25T10:00");
+    ProcessInstance request = ask("police", "2026-04-02");
+    workflow.executeDueJobs(request);
+
+    clockAt("2026-03-31T08:59");
+    workflow.executeDueJobs(request);
+    assertThat(mailsAbout(request, "reminder")).isEmpty();
+    clockAt("2026-03-31T09:00"); // two working days before
+    workflow.executeDueJobs(request);
+    assertThat(mailsAbout(request, "reminder")).hasSize(1);
+    assertThat(recipients(mailsAbout(request, "reminder").get(0))).containsExactly("police-lead@example.org");
+
+    clockAt("2026-04-06T09:00"); // Easter Monday
+    workflow.executeDueJobs(request);
+    assertThat(mailsAbout(request, "overdue")).isEmpty();
+    clockAt("2026-04-07T09:00"); // the first working day after the deadline
+    workflow.executeDueJobs(request);
+    List<MimeMessage> overdue = mailsAbout(request, "overdue");
+    assertThat(overdue).isNotEmpty();
+    assertThat(recipients(overdue.get(0))).containsExactlyInAnyOrder("police-lead@example.org", "demo@example.org",
+        "coordinator@example.org");
+    // overdue is visible: a token waits at "Overdue" in Cockpit, the task is past its due date in Tasklist
+    assertThat(request).isWaitingAt(AgencyRequest.WAIT_OVERDUE, AgencyRequest.TASK_PROVIDE_INFORMATION);
+    assertThat(provideInformation(request).getDueDate()).isBefore(new java.util.Date(Instant.parse("2026-04-07T08:00:00Z").toEpochMilli()));
+  }
+
+  @Test
+  void aCoordinatorExtendsTheRequestAndTheTimersFollow() {
+    clockAt("2026-03-25T10:00");
+    ProcessInstance request = ask("police", "2026-04-02");
+    workflow.executeDueJobs(request);
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(manageRequest(request).getId(),
+        Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-03")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("changeReason: is required")
+        .hasMessageContaining("newResponseDue: 2026-04-03 is not a working day");
+    assertThatThrownBy(() -> engine.getTaskService().complete(manageRequest(request).getId(),
+        Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-01", "changeReason", "Staff absence")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("newResponseDue: 2026-04-01 is not after the current due date");
+
+    engine.getTaskService().complete(manageRequest(request).getId(),
+        Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-15", "changeReason", "The officer in the case is on leave"));
+    workflow.executeDueJobs(request);
+
+    assertThat(provideInformation(request).getDueDate().toInstant()).isEqualTo(Instant.parse("2026-04-15T22:59:59Z"));
+    assertThat(workflow.caseVariable(request, "responseDue")).isEqualTo("2026-04-15");
+    assertThat(workflow.caseVariable(request, "extensions")).isEqualTo(1);
+    assertThat(timer(request, "Timer_AgencyReminder").getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-13T08:00:00Z"));
+    assertThat(timer(request, "Timer_AgencyOverdue").getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-16T08:00:00Z"));
+    MimeMessage extended = mailsAbout(request, "now due Wednesday 15 April 2026").get(0);
+    assertThat(plainText(extended)).contains("The officer in the case is on leave");
+
+    clockAt("2026-04-07T09:00"); // the old escalation date passes quietly
+    workflow.executeDueJobs(request);
+    assertThat(mailsAbout(request, "overdue")).isEmpty();
+  }
+
+  @Test
+  void aCoordinatorWithdrawsTheRequestAndTheAgencyIsTold() {
+    clockAt("2026-03-25T10:00");
+    ProcessInstance request = ask("probation", "2026-04-02");
+    workflow.executeDueJobs(request);
+    engine.getTaskService().complete(manageRequest(request).getId(),
+        Map.of("requestAction", "WITHDRAW", "changeReason", "Probation had no involvement with the family"));
+    assertThat(provideInformation(request)).isNull();
+    workflow.executeDueJobs(request);
+
+    assertThat(request).isEnded().hasPassed(AgencyRequest.END_REQUEST_WITHDRAWN);
+    MimeMessage withdrawn = mailsAbout(request, "withdrawn").get(0);
+    assertThat(recipients(withdrawn)).containsExactly("probation-lead@example.org");
+    assertThat(plainText(withdrawn)).contains("Probation had no involvement with the family");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(request.getId()).count()).isZero();
+  }
+
+  @Test
+  void withTheSmtpServerDownTheMailIsRetriedThenAnIncidentAndAfterRecoveryItGoes() {
+    clockAt("2026-03-25T10:00");
+    ProcessInstance request = ask("housing", "2026-04-02");
+    smtp.stop();
+    try {
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).isNotNull();
+        clockAt("2026-03-25T10:" + (10 * attempt + 1)); // each retry waits 10 minutes
+      }
+      Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+      assertThat(failed.getRetries()).isZero();
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).count()).isEqualTo(1);
+      assertThat(failed.getExceptionMessage()).containsIgnoringCase("mail");
+    } finally {
+      smtp.start();
+    }
+    Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+    engine.getManagementService().setJobRetries(failed.getId(), 1); // what "Retry" in Cockpit does
+    workflow.executeDueJobs(request);
+    assertThat(mailsAbout(request, "request for information")).hasSize(1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).count()).isZero();
+    assertThat(provideInformation(request)).isNotNull();
+  }
+
+  @Test
+  void aRequestWithoutAKnownAgencyOrADueDateIsRefused() {
+    clockAt("2026-03-25T10:00");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, "NSCP-2026-999",
+        Map.of("agencyId", "fire-service", "requestText", "x", "responseDue", "2026-03-20")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("agencyId: 'fire-service' is not a known agency")
+        .hasMessageContaining("responseDue: 2026-03-20 has already passed");
+  }
+
+  @Test
+  void noMailOfACaseCarriesTheChildsReference() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(Workflow.with(Workflow.panelIncident("2025-12-22"),
+        "childReferences", "LCS-7734-Q"));
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-07T09:00"); // reminders and escalations of the notification and the requests
+    workflow.executeDueJobs(caseInstance);
+    List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject(m).startsWith(caseInstance.getBusinessKey())).toList();
+    assertThat(mails).hasSizeGreaterThan(6);
+    assertThat(mails).allSatisfy(m -> assertThat(m.getSubject() + plainText(m) + html(m)).doesNotContain("LCS-7734-Q"));
+  }
+
+  private Job timer(ProcessInstance request, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(request.getId())
+        .activityId(activityId).timers().singleResult();
+  }
+}
