@@ -1,5 +1,8 @@
 package uk.cspr.agency;
 
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,6 +13,17 @@ import uk.cspr.calendar.WorkingDayCalendar;
 /** The listeners and delegate {@code cspr-agency-request} reaches by delegate expression. */
 @Configuration(proxyBeanMethods = false)
 class AgencyConfiguration {
+
+  @Bean
+  ResponseLinks responseLinks(DataSource dataSource, TaskService taskService, HistoryService historyService,
+      ResponseLinkProperties properties) {
+    return new ResponseLinks(dataSource, taskService, historyService, properties);
+  }
+
+  @Bean
+  AgencyDocuments agencyDocuments(TaskService taskService, ResponseLinkProperties properties) {
+    return new AgencyDocuments(taskService, properties.maxDocumentSize().toBytes());
+  }
 
   @Bean
   AgencyRequestAnswers agencyRequestAnswers(WorkingDayCalendar calendar) {

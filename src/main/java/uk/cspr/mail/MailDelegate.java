@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -17,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.cspr.agency.Agency;
+import uk.cspr.agency.AgencyRequest;
+import uk.cspr.agency.ResponseLinks;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.partnership.Partnership;
 
@@ -24,7 +28,8 @@ import uk.cspr.partnership.Partnership;
  * Sends a templated mail from BPMN. Local inputs: {@code mailTemplate}; the recipients,
  * {@code mailToGroups} (comma-separated group ids) and/or {@code mailToAgency} (true: the request's
  * named contact if it has one, else the sector's designated contacts, group {@code agency-<id>});
- * optionally {@code mailOnlyUntil} (ISO date): after that day the mail is not sent.
+ * optionally {@code mailOnlyUntil} (ISO date): after that day the mail is not sent; and
+ * {@code mailResponseLink} (true: the mail carries a new response link to the request's task).
  *
  * <p>It runs behind {@code camunda:asyncBefore}: the mail leaves in a job of its own, never from
  * the transaction of the person's action, and a failure to send is retried and, at last, an
@@ -49,12 +54,17 @@ public class MailDelegate implements JavaDelegate {
   private final Mailer mailer;
   private final MailTemplates templates;
   private final IdentityService identityService;
+  private final TaskService taskService;
+  private final ResponseLinks responseLinks;
   private final Partnership partnership;
 
-  public MailDelegate(Mailer mailer, MailTemplates templates, IdentityService identityService, Partnership partnership) {
+  public MailDelegate(Mailer mailer, MailTemplates templates, IdentityService identityService, TaskService taskService,
+      ResponseLinks responseLinks, Partnership partnership) {
     this.mailer = mailer;
     this.templates = templates;
     this.identityService = identityService;
+    this.taskService = taskService;
+    this.responseLinks = responseLinks;
     this.partnership = partnership;
   }
 
@@ -96,12 +106,32 @@ public class MailDelegate implements JavaDelegate {
         model.put(variable, text);
       }
     }
+    if (Boolean.TRUE.equals(execution.getVariableLocal("mailResponseLink"))) {
+      addResponseLinks(execution, model);
+    }
     if (execution.getVariable("agencyId") instanceof String agencyId) {
       String sector = Agency.byId(agencyId).map(Agency::displayName).orElse(agencyId);
       Object organisation = execution.getVariable("organisationName");
       model.put("agencyName", organisation instanceof String name && !name.isBlank() ? name : sector);
     }
     return model;
+  }
+
+  /**
+   * A fresh single-use link to the request's open task for this mail (only its hash is kept), and
+   * the task in Tasklist for agency staff who have an account.
+   */
+  private void addResponseLinks(DelegateExecution execution, Map<String, String> model) {
+    Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
+    String tasklist = partnership.publicUrl().resolve("/camunda/app/tasklist/").toString();
+    if (task == null) {
+      model.put("responseLink", tasklist);
+      model.put("tasklistTaskUrl", tasklist);
+      return;
+    }
+    model.put("responseLink", partnership.publicUrl().resolve("/respond/" + responseLinks.issue(task)).toString());
+    model.put("tasklistTaskUrl", tasklist + "default/#/?task=" + task.getId());
   }
 
   private List<String> recipients(DelegateExecution execution) {
