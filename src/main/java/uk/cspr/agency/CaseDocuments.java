@@ -1,0 +1,163 @@
+package uk.cspr.agency;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import uk.cspr.identity.Groups;
+
+/**
+ * The coordinators' view of the documents agencies sent for a case: list, download, and attach
+ * one to an agency's task themselves. HTTP Basic with a Camunda user in the coordinators (or
+ * administrators) group; an upload must also carry {@code X-Requested-By}, which a browser does
+ * not add to a cross-site form, so a page elsewhere cannot post with the coordinator's credentials.
+ */
+@RestController
+@RequestMapping("/api")
+class CaseDocuments {
+
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final AgencyDocuments documents;
+
+  CaseDocuments(TaskService taskService, HistoryService historyService, IdentityService identityService,
+      AgencyDocuments documents) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+    this.documents = documents;
+  }
+
+  @GetMapping(path = "/cases/{caseReference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> list(@PathVariable String caseReference, HttpServletRequest request) {
+    ResponseEntity<?> denied = coordinator(request);
+    if (denied != null) {
+      return denied;
+    }
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (HistoricTaskInstance task : agencyTasks(caseReference)) {
+      Object agency = historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .variableName(AgencyRequest.VAR_AGENCY_NAME).singleResult();
+      for (Attachment a : taskService.getTaskAttachments(task.getId())) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", a.getId());
+        d.put("name", a.getName());
+        d.put("type", a.getType());
+        d.put("description", a.getDescription());
+        d.put("agency", agency == null ? null : ((org.camunda.bpm.engine.history.HistoricVariableInstance) agency).getValue());
+        d.put("taskId", task.getId());
+        d.put("addedAt", a.getCreateTime());
+        d.put("download", "/api/cases/" + caseReference + "/documents/" + a.getId());
+        list.add(d);
+      }
+    }
+    return ResponseEntity.ok(list);
+  }
+
+  @GetMapping("/cases/{caseReference}/documents/{documentId}")
+  ResponseEntity<?> download(@PathVariable String caseReference, @PathVariable String documentId,
+      HttpServletRequest request) {
+    ResponseEntity<?> denied = coordinator(request);
+    if (denied != null) {
+      return denied;
+    }
+    Attachment attachment = taskService.getAttachment(documentId);
+    boolean ofThisCase = attachment != null && agencyTasks(caseReference).stream()
+        .anyMatch(t -> t.getId().equals(attachment.getTaskId()));
+    if (!ofThisCase) {
+      return message(404, "Case " + caseReference + " has no document " + documentId);
+    }
+    InputStream content = taskService.getAttachmentContent(documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(attachment.getType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(attachment.getName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(new InputStreamResource(content));
+  }
+
+  @PostMapping(path = "/tasks/{taskId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> attach(@PathVariable String taskId, @RequestParam("file") MultipartFile file,
+      HttpServletRequest request) throws IOException {
+    ResponseEntity<?> denied = coordinator(request);
+    if (denied != null) {
+      return denied;
+    }
+    if (request.getHeader("X-Requested-By") == null) {
+      return message(400, "Send the header X-Requested-By with an upload");
+    }
+    Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION)
+        .singleResult();
+    if (task == null) {
+      return message(404, "No open agency task " + taskId);
+    }
+    try {
+      var document = documents.attach(task, file.getOriginalFilename(), file.getBytes(),
+          "attached by " + request.getAttribute("cspr.user"));
+      return ResponseEntity.status(201).body(Map.of("id", document.id(), "name", document.name()));
+    } catch (AgencyDocuments.RefusedDocument refused) {
+      return message(refused.status, refused.getMessage());
+    }
+  }
+
+  private List<HistoricTaskInstance> agencyTasks(String caseReference) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseReference)
+        .processDefinitionKey(AgencyRequest.KEY).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).list();
+  }
+
+  /** Null when the request carries a coordinator's (or administrator's) credentials. */
+  private ResponseEntity<?> coordinator(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null && header.startsWith("Basic ")) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        decoded = "";
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0) {
+        String user = decoded.substring(0, colon);
+        if (identityService.checkPassword(user, decoded.substring(colon + 1))) {
+          boolean allowed = identityService.createGroupQuery().groupMember(user).list().stream()
+              .anyMatch(g -> g.getId().equals(Groups.COORDINATORS) || g.getId().equals(Groups.ADMINISTRATORS));
+          if (!allowed) {
+            return message(403, "Documents are for the partnership's coordinators");
+          }
+          request.setAttribute("cspr.user", user);
+          return null;
+        }
+      }
+    }
+    return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CSPR\"")
+        .body(Map.of("message", "Log in as a coordinator"));
+  }
+
+  private static ResponseEntity<?> message(int status, String message) {
+    return ResponseEntity.status(status).body(Map.of("message", message));
+  }
+}

@@ -1,0 +1,319 @@
+package uk.cspr.agency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.HtmlUtils;
+import uk.cspr.partnership.Partnership;
+import uk.cspr.validation.Refusal;
+
+/**
+ * {@code /respond/{token}}: where agency staff without a Tasklist account answer a request, from
+ * the link in its mail, without logging in. The token is the only key: the page reads and writes
+ * only the task its link opens, never a task id, variable name or document id from the browser
+ * beyond the form's own fields.
+ */
+@RestController
+@RequestMapping("/respond/{token}")
+class ResponsePage {
+
+  private static final Logger log = LoggerFactory.getLogger(ResponsePage.class);
+  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ResponseLinks links;
+  private final AgencyDocuments documents;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final FormService formService;
+  private final TransactionTemplate transaction;
+  private final Partnership partnership;
+  private final ResponseLinkProperties properties;
+
+  ResponsePage(ResponseLinks links, AgencyDocuments documents, TaskService taskService, RuntimeService runtimeService,
+      FormService formService, TransactionTemplate transaction, Partnership partnership,
+      ResponseLinkProperties properties) {
+    this.links = links;
+    this.documents = documents;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.formService = formService;
+    this.transaction = transaction;
+    this.partnership = partnership;
+    this.properties = properties;
+  }
+
+  @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(@PathVariable String token) {
+    ResponseLinks.Resolution link = links.resolve(token);
+    if (!link.opens()) {
+      return refusedPage(link.refused());
+    }
+    Task task = link.task();
+    JsonNode schema = schema(task);
+    Map<String, Object> request = taskService.getVariables(task.getId(), List.of(
+        AgencyRequest.VAR_REQUEST_TEXT, AgencyRequest.VAR_RESPONSE_DUE, AgencyRequest.VAR_AGENCY_NAME));
+    Map<String, Object> data = new HashMap<>(formValues(task, schema));
+    data.putAll(request); // the form's text shows what is asked
+
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("schema", schema);
+    config.put("data", data);
+    config.put("submitUrl", "/respond/" + token);
+    config.put("documentsUrl", "/respond/" + token + "/documents");
+    Map<String, String> model = new HashMap<>(common());
+    model.put("caseReference", caseReference(task));
+    model.put("agencyName", String.valueOf(request.get(AgencyRequest.VAR_AGENCY_NAME)));
+    model.put("requestText", String.valueOf(request.get(AgencyRequest.VAR_REQUEST_TEXT)));
+    model.put("dueDate", LocalDate.parse((String) request.get(AgencyRequest.VAR_RESPONSE_DUE)).format(LONG_DATE));
+    model.put("maxDocumentSize", properties.maxDocumentSize().toMegabytes() + " MB");
+    String html = fill(load("page.html"), model).replace("{{config}}", scriptJson(config));
+    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> submit(@PathVariable String token, @RequestBody JsonNode body) {
+    ResponseLinks.Resolution link = links.resolve(token);
+    if (!link.opens()) {
+      return refused(link.refused());
+    }
+    Task task = link.task();
+    String caseReference = caseReference(task);
+    JsonNode schema = schema(task);
+    FormFields fields = FormFields.of(schema);
+    VariableMap variables = Variables.createVariables();
+    JsonNode submitted = body.path("variables");
+    for (String key : fields.keys()) {
+      JsonNode entry = submitted.path(key);
+      if (!entry.isMissingNode() && !entry.path("value").isNull() && !entry.path("value").isMissingNode()) {
+        variables.put(key, typedValue(entry));
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (String required : fields.required()) {
+      Object value = variables.get(required);
+      if (value == null || (value instanceof String s && s.isBlank())) {
+        problems.add(required + ": is required");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problem(400, "Your answers were not sent: " + String.join("; ", problems), problems);
+    }
+    try {
+      boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
+        if (!links.use(link.tokenHash())) {
+          return false;
+        }
+        taskService.complete(task.getId(), variables);
+        return true;
+      }));
+      if (!completed) {
+        return refused(ResponseLinks.Refused.USED);
+      }
+    } catch (Refusal refusal) {
+      return problem(400, refusal.getMessage(), refusal.problems());
+    }
+    log.info("Case {}: information received through a response link", caseReference);
+    return ResponseEntity.ok(Map.of("message", "The partnership has received your information for case "
+        + caseReference + ". You will get an e-mail to confirm it. You can close this page."));
+  }
+
+  @GetMapping(path = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> documents(@PathVariable String token) {
+    ResponseLinks.Resolution link = links.resolve(token);
+    if (!link.opens()) {
+      return refused(link.refused());
+    }
+    return ResponseEntity.ok(documents.of(link.task().getId()).stream()
+        .map(d -> Map.of("name", d.name())).toList());
+  }
+
+  @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> attach(@PathVariable String token, @RequestParam("file") MultipartFile file)
+      throws IOException {
+    ResponseLinks.Resolution link = links.resolve(token);
+    if (!link.opens()) {
+      return refused(link.refused());
+    }
+    try {
+      AgencyDocuments.Document document = documents.attach(link.task(), file.getOriginalFilename(), file.getBytes(),
+          "sent through the response link");
+      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", document.name(),
+          "message", document.name() + " is attached. It is sent to the partnership with your answers."));
+    } catch (AgencyDocuments.RefusedDocument refused) {
+      return problem(refused.status, refused.getMessage(), List.of());
+    }
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge() {
+    return problem(413, "The document is larger than " + properties.maxDocumentSize().toMegabytes()
+        + " MB. Send a smaller file, or split it.", List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> failure(Exception e) {
+    log.error("Response page failed", e);
+    return problem(500, "Something went wrong and nothing was sent. Please try again, or contact "
+        + partnership.coordinatorsEmail() + ".", List.of());
+  }
+
+  /** The form's current values, typed as Tasklist shows them (Json parsed). */
+  private Map<String, Object> formValues(Task task, JsonNode schema) {
+    Map<String, Object> values = new HashMap<>();
+    taskService.getVariablesTyped(task.getId(), FormFields.of(schema).keys(), true).forEach((key, value) -> {
+      if (value instanceof org.camunda.spin.json.SpinJsonNode json) {
+        try {
+          values.put(key, JSON.readTree(json.toString()));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      } else if (value != null) {
+        values.put(key, value);
+      }
+    });
+    return values;
+  }
+
+  private JsonNode schema(Task task) {
+    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+      return JSON.readTree(form);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object typedValue(JsonNode entry) {
+    JsonNode value = entry.path("value");
+    if ("Json".equals(entry.path("type").asText())) {
+      return SpinValues.jsonValue(value.asText()).create();
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isIntegralNumber()) {
+      return value.canConvertToInt() ? (Object) value.intValue() : (Object) value.longValue();
+    }
+    if (value.isNumber()) {
+      return value.doubleValue();
+    }
+    return value.asText();
+  }
+
+  private String caseReference(Task task) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getBusinessKey();
+  }
+
+  private ResponseEntity<String> refusedPage(ResponseLinks.Refused refused) {
+    Map<String, String> model = new HashMap<>(common());
+    model.put("title", refused.title);
+    model.put("explanation", refused.explanation);
+    return ResponseEntity.status(refused.status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
+        .body(fill(load("refused.html"), model));
+  }
+
+  private ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
+    return problem(refused.status, refused.title + ". " + refused.explanation + " Contact "
+        + partnership.coordinatorsEmail() + " if you need to send information.", List.of());
+  }
+
+  private static ResponseEntity<Map<String, Object>> problem(int status, String message, List<String> problems) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    body.put("problems", problems);
+    return ResponseEntity.status(status).body(body);
+  }
+
+  private Map<String, String> common() {
+    return Map.of("partnershipName", partnership.name(), "coordinatorsEmail", partnership.coordinatorsEmail(),
+        "coordinatorsPhone", partnership.coordinatorsPhone() == null ? "" : partnership.coordinatorsPhone());
+  }
+
+  /** Fills {{name}} with HTML-escaped values. */
+  private static String fill(String template, Map<String, String> model) {
+    String html = template;
+    for (Map.Entry<String, String> e : model.entrySet()) {
+      html = html.replace("{{" + e.getKey() + "}}", HtmlUtils.htmlEscape(e.getValue()));
+    }
+    return html;
+  }
+
+  /** JSON inside a script element: nothing in it can close the element. */
+  private static String scriptJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String load(String name) {
+    try (InputStream in = ResponsePage.class.getResourceAsStream("/respond/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fields of a Camunda Form: their keys, and which are required (unless shown conditionally). */
+  record FormFields(Set<String> keys, Set<String> required) {
+    static FormFields of(JsonNode schema) {
+      Set<String> keys = new LinkedHashSet<>();
+      Set<String> required = new LinkedHashSet<>();
+      collect(schema.path("components"), keys, required);
+      return new FormFields(keys, required);
+    }
+
+    private static void collect(JsonNode components, Set<String> keys, Set<String> required) {
+      for (JsonNode component : components) {
+        String key = component.path("key").asText("");
+        if (!key.isEmpty()) {
+          keys.add(key);
+          if (component.path("validate").path("required").asBoolean(false)
+              && component.path("conditional").path("hide").isMissingNode()) {
+            required.add(key);
+          }
+        }
+        collect(component.path("components"), keys, required);
+      }
+    }
+  }
+}
