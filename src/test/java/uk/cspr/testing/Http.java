@@ -36,6 +36,47 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+  /** Sends this header with every request from now on. */
+  public Http header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public Http basicAuth(String user, String password) {
+    return header("Authorization", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Raw bytes of a response, for downloads. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    headers.forEach(request::header);
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A multipart/form-data upload of one file in the field "file", as a browser sends it. */
+  public Response postFile(String path, String filename, byte[] content) {
+    String boundary = "----cspr" + System.nanoTime();
+    var out = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
   public Response postJson(String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -60,6 +101,7 @@ public final class Http {
   }
 
   private Response send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     if (!cookies.isEmpty()) {
       request.header("Cookie", cookies);
     }

@@ -29,6 +29,8 @@ import uk.cspr.engine.ProcessResourceDeployer;
 import uk.cspr.mail.MailDelegate;
 import uk.cspr.mail.Mailer;
 import uk.cspr.agency.AgencyRequestAnswers;
+import uk.cspr.agency.ResponseLinkProperties;
+import uk.cspr.agency.ResponseLinks;
 import uk.cspr.mail.MailTemplates;
 import uk.cspr.notification.NotificationAnswers;
 import uk.cspr.partnership.Partnership;
@@ -52,6 +54,7 @@ public final class PlainEngine {
   private final WorkingDayCalendar calendar = Calendars.shipped();
   private Timescales timescales = Timescales.defaults();
   private Integer smtpPort;
+  private ResponseLinks responseLinks;
 
   /** The calendar and the timescales, for BPMN that only computes dates. */
   public static PlainEngine withCalendar() {
@@ -103,6 +106,11 @@ public final class PlainEngine {
     return engine;
   }
 
+  /** The response links the workflow's mails carry (after {@link #build()}). */
+  public ResponseLinks responseLinks() {
+    return responseLinks;
+  }
+
   /** Added once the engine exists: the mail delegate looks up recipients through it. */
   private void addWorkflowBeans(ProcessEngine engine) {
     JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
@@ -116,8 +124,10 @@ public final class PlainEngine {
     beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
     beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
     beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
+    responseLinks = new ResponseLinks(dataSource, engine.getTaskService(), engine.getHistoryService(),
+        new ResponseLinkProperties(java.time.Period.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(10)));
     beans.put("mailDelegate", new MailDelegate(new Mailer(mailSender, PARTNERSHIP), new MailTemplates(),
-        engine.getIdentityService(), PARTNERSHIP));
+        engine.getIdentityService(), engine.getTaskService(), responseLinks, PARTNERSHIP));
     AgencyRequestAnswers agencyAnswers = new AgencyRequestAnswers(calendar);
     beans.put("agencyRequestMadeListener", (ExecutionListener) agencyAnswers::requestMade);
     beans.put("agencyInformationProvidedListener", (ExecutionListener) agencyAnswers::informationProvided);

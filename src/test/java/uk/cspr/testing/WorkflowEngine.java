@@ -24,6 +24,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   private GreenMail smtp;
   private ProcessEngine engine;
   private Workflow workflow;
+  private PlainEngine plain;
 
   public WorkflowEngine(int smtpPort) {
     this.smtpPort = smtpPort;
@@ -33,7 +34,8 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   public void beforeAll(ExtensionContext context) {
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    engine = PlainEngine.withWorkflow(smtpPort).build();
+    plain = PlainEngine.withWorkflow(smtpPort);
+    engine = plain.build();
     new IdentitySeeder(true).seed(engine.getIdentityService());
     workflow = new Workflow(engine);
   }
@@ -61,6 +63,10 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
 
   public Workflow workflow() {
     return workflow;
+  }
+
+  public uk.cspr.agency.ResponseLinks responseLinks() {
+    return plain.responseLinks();
   }
 
   public GreenMail smtp() {
