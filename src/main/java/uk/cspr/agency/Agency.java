@@ -40,6 +40,10 @@ public enum Agency {
     return "agency-" + id;
   }
 
+  public static java.util.stream.Stream<Agency> stream() {
+    return Arrays.stream(values());
+  }
+
   public static Optional<Agency> byId(String id) {
     return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
   }
