@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.core.io.InputStreamResource;
@@ -31,9 +31,10 @@ import uk.cspr.identity.Groups;
 
 /**
  * The coordinators' view of the documents agencies sent for a case: list, download, and attach
- * one to an agency's task themselves. HTTP Basic with a Camunda user in the coordinators (or
- * administrators) group; an upload must also carry {@code X-Requested-By}, which a browser does
- * not add to a cross-site form, so a page elsewhere cannot post with the coordinator's credentials.
+ * one to an agency's task themselves. HTTP Basic (see SecurityConfiguration) with a Camunda user in
+ * the coordinators (or administrators) group; an upload must also carry {@code X-Requested-By},
+ * which a browser does not add to a cross-site form, so a page elsewhere cannot post with the
+ * coordinator's credentials.
  */
 @RestController
 @RequestMapping("/api")
@@ -129,32 +130,22 @@ class CaseDocuments {
         .processDefinitionKey(AgencyRequest.KEY).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).list();
   }
 
-  /** Null when the request carries a coordinator's (or administrator's) credentials. */
+  /**
+   * Null when the caller (authenticated by the API's HTTP Basic filter) is a coordinator or an
+   * administrator. Everything else then runs as that user, with the engine's authorization checks.
+   */
   private ResponseEntity<?> coordinator(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header != null && header.startsWith("Basic ")) {
-      String decoded;
-      try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        decoded = "";
-      }
-      int colon = decoded.indexOf(':');
-      if (colon > 0) {
-        String user = decoded.substring(0, colon);
-        if (identityService.checkPassword(user, decoded.substring(colon + 1))) {
-          boolean allowed = identityService.createGroupQuery().groupMember(user).list().stream()
-              .anyMatch(g -> g.getId().equals(Groups.COORDINATORS) || g.getId().equals(Groups.ADMINISTRATORS));
-          if (!allowed) {
-            return message(403, "Documents are for the partnership's coordinators");
-          }
-          request.setAttribute("cspr.user", user);
-          return null;
-        }
-      }
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CSPR\"")
+          .body(Map.of("message", "Log in as a coordinator"));
     }
-    return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CSPR\"")
-        .body(Map.of("message", "Log in as a coordinator"));
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (!groups.contains(Groups.COORDINATORS) && !groups.contains(Groups.ADMINISTRATORS)) {
+      return message(403, "Documents are for the partnership's coordinators");
+    }
+    request.setAttribute("cspr.user", caller.getUserId());
+    return null;
   }
 
   private static ResponseEntity<?> message(int status, String message) {
