@@ -40,7 +40,7 @@ class CaseRestApiTest {
 
   @BeforeEach
   void client() {
-    http = new Http(port);
+    http = new Http(port).basicAuth("coordinator", "coordinator");
   }
 
   static String today() {
@@ -154,6 +154,7 @@ class CaseRestApiTest {
 
   @Test
   void theTasklistStartFormGetsTheSameMessageAndItsCaseIsRecorded() {
+    Http http = new Http(port); // the Tasklist session, not the REST API's Basic authentication
     assertThat(http.loginToWebapp("tasklist", "coordinator", "coordinator")).isEqualTo(200);
     String submit = "/camunda/api/engine/engine/default/process-definition/key/cspr-case/submit-form";
     Map<String, Object> bad = incident();
@@ -176,7 +177,7 @@ class CaseRestApiTest {
       List<Callable<String>> starts = new ArrayList<>();
       for (int i = 0; i < 18; i++) {
         starts.add(() -> {
-          Http.Response response = new Http(port).postJson(START, body(incident()));
+          Http.Response response = new Http(port).basicAuth("coordinator", "coordinator").postJson(START, body(incident()));
           assertThat(response.status()).as(response.body()).isEqualTo(200);
           return response.json().path("businessKey").asText();
         });

@@ -77,6 +77,10 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   public Response postJson(String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path))

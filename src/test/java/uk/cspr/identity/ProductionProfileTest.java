@@ -1,0 +1,63 @@
+package uk.cspr.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.cspr.testing.Http;
+import uk.cspr.testing.PlainEngine;
+
+/** The production profile: no demo people, no mailbox, the first administrator from the environment. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.profiles.active=production",
+    "spring.datasource.url=jdbc:h2:mem:cspr-production-test;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=127.0.0.1", "spring.mail.port=2599",
+    "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=correct-horse-battery", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
+    "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
+    "CSPR_COORDINATORS_EMAIL=safeguarding@northshire.example.org", "CSPR_PUBLIC_URL=https://cspr.northshire.example.org"})
+class ProductionProfileTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void itStartsWithTheGroupsAndTheFirstAdministratorOnlyAndNoMailbox() {
+    var identity = engine.getIdentityService();
+    assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
+    assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Groups.ADMINISTRATORS).count()).isEqualTo(1);
+    assertThat(identity.createGroupQuery().count()).isEqualTo(Groups.all().size());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero(); // no demo cases
+
+    assertThat(new Http(port).get("/dev/mailbox").status()).isEqualTo(404);
+    assertThat(new Http(port).get("/engine-rest/user").status()).isEqualTo(401);
+    assertThat(new Http(port).basicAuth("demo", "demo").get("/engine-rest/user").status()).isEqualTo(401);
+    assertThat(new Http(port).basicAuth("admin", "correct-horse-battery").get("/engine-rest/user").status()).isEqualTo(200);
+  }
+
+  @Test
+  void errorsShowNoStackTraceOrServerVersion() {
+    var missing = new Http(port).getBytes("/no/such/page");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    String body = new String(missing.body());
+    assertThat(body).doesNotContain("at org.").doesNotContain("Exception").doesNotContain("Tomcat");
+    assertThat(missing.headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void withoutAnAdministratorStartUpStopsSayingWhatToSet() {
+    ProcessEngine empty = PlainEngine.withCalendar().build();
+    try {
+      assertThatThrownBy(() -> new FirstAdministrator(null, null, null).postProcessEngineBuild(empty))
+          .hasMessageContaining("CSPR_ADMIN_USER");
+      assertThatThrownBy(() -> new FirstAdministrator("admin", "short", "a@b.org").postProcessEngineBuild(empty))
+          .hasMessageContaining("at least 12 characters");
+    } finally {
+      empty.close();
+    }
+  }
+}
