@@ -1,0 +1,141 @@
+package uk.cspr.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver: nothing is downloaded. Every
+ * wait is on page state, never a fixed sleep; every step can leave a screenshot under
+ * {@code target/e2e-screenshots/} so a failing run shows what the user saw.
+ */
+final class Browser implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+
+  final ChromeDriver driver;
+  private final String base;
+  private final String journey;
+  private int step;
+
+  /** Skipped where no browser is installed, except in CI, where that is a failure. */
+  static void requireChromium() {
+    boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!installed && System.getenv("CI") != null) {
+      throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (Debian: chromium chromium-driver)");
+    }
+    Assumptions.assumeTrue(installed, "Install Debian's chromium and chromium-driver to run the browser journeys");
+  }
+
+  Browser(String base, String journey) throws IOException {
+    this.base = base;
+    this.journey = journey;
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,1100", "--lang=en-GB",
+        "--user-data-dir=" + Files.createTempDirectory("cspr-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  void open(String path) {
+    driver.get(path.startsWith("http") ? path : base + path);
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  WebElement waitFor(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitForText(String text) {
+    waiting().until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
+  void waitUntilGone(By by) {
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  /** The innermost element whose whole visible text is this. */
+  static By text(String text) {
+    String q = quote(text);
+    return By.xpath("//*[not(self::script)][normalize-space(.)=" + q + " and not(*[normalize-space(.)=" + q + "])]");
+  }
+
+  static By button(String label) {
+    return By.xpath("//button[normalize-space()=" + quote(label) + "]");
+  }
+
+  /** The input a visible label (or date label) names, as a person finds a field. */
+  WebElement field(String label) {
+    WebElement labelElement = waitFor(By.xpath("//label[starts-with(normalize-space(), " + quote(label) + ")]"));
+    return driver.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  void type(String label, String value) {
+    WebElement input = field(label);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(value);
+  }
+
+  /** form-js date fields take the date typed as the browser's locale shows it, then Enter. */
+  void typeDate(String label, java.time.LocalDate date) {
+    type(label, date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    field(label).sendKeys(Keys.ENTER);
+  }
+
+  void scrollTo(By by) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", waitFor(by));
+  }
+
+  void clickLabel(String label) {
+    waitFor(By.xpath("//label[contains(normalize-space(), " + quote(label) + ")]")).click();
+  }
+
+  void logIn(String app, String user, String password) {
+    open("/camunda/app/" + app + "/default/");
+    waitFor(By.cssSelector("input[placeholder='Username']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  void screenshot(String what) {
+    try {
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", journey, ++step, what)),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String quote(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

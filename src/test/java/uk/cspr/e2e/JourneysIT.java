@@ -1,0 +1,209 @@
+package uk.cspr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.testing.Http;
+
+/**
+ * A case walked in a real browser, as its users walk it: the coordinator records it in Tasklist
+ * (and is told what is wrong with a bad date) and notifies the Panel; the police answer from the
+ * link in their mail, with a document; the manager sees in Cockpit where the case waits and cannot
+ * work its tasks. The demo profile, the real job executor and the demo's SMTP server throughout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
+    "spring.mail.port=3124"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysIT {
+
+  static final String CHILD_REFERENCE = "LCS-E2E-0042";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @BeforeAll
+  static void browserInstalled() {
+    Browser.requireChromium();
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  HistoricProcessInstance journeyCase() {
+    // the demo's own cases are started by no one; this one by the coordinator, in Tasklist
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("cspr-case")
+        .startedBy("coordinator").singleResult();
+  }
+
+  @Test
+  @Order(1)
+  void aCoordinatorRecordsACaseIsToldOfABadDateAndNotifiesThePanel() throws Exception {
+    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    try (Browser browser = new Browser(base(), "coordinator")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitFor(Browser.text("Start process")).click();
+        browser.waitFor(Browser.text("Child safeguarding practice review case")).click();
+        browser.waitForText("Record a serious incident");
+        browser.screenshot("start-form");
+
+        // awareness before the incident: refused, with a message naming the field
+        browser.typeDate("Date of the incident", today.minusDays(2));
+        browser.typeDate("Date the local authority became aware", today.minusDays(3));
+        browser.clickLabel("The child died");
+        browser.clickLabel("Abuse or neglect is known or suspected");
+        browser.waitFor(Browser.text("Select")).click();
+        browser.waitFor(Browser.text("Subject of a child protection plan")).click();
+        browser.type("Age at the incident", "4");
+        browser.type("Child references", CHILD_REFERENCE);
+        browser.clickLabel("Police");
+        browser.clickLabel("Health (GP, hospital");
+        browser.waitFor(Browser.button("Start")).click();
+        browser.waitForText("awareDate: " + today.minusDays(3) + " is before the incident");
+        browser.scrollTo(By.xpath("//*[contains(text(), 'is before the incident')]"));
+        browser.screenshot("refused");
+        assertThat(journeyCase()).isNull();
+
+        browser.typeDate("Date of the incident", today.minusDays(4));
+        browser.waitFor(Browser.button("Start")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> journeyCase() != null);
+        browser.waitUntilGone(By.xpath("//*[contains(text(),'Record a serious incident')]"));
+        browser.screenshot("case-recorded");
+
+        HistoricProcessInstance recorded = journeyCase();
+        Task notify = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
+            .taskDefinitionKey("notifyPanel").singleResult();
+        browser.open("/camunda/app/tasklist/default/#/?task=" + notify.getId());
+        browser.waitFor(Browser.text("Notify the Panel of the serious incident"));
+        browser.waitForText("Submit the serious incident notification"); // the form has loaded
+        assertThat(notify.getDueDate()).isNotNull();
+        browser.waitFor(By.cssSelector("[cam-widget-inline-field][value='task.due'], .due-date, [ng-if*='task.due']"));
+        browser.screenshot("notification-task");
+
+        browser.waitFor(Browser.button("Claim")).click();
+        browser.type("Panel notification reference", "CSONS-E2E-1");
+        browser.typeDate("Date the notification was submitted", today);
+        browser.waitFor(Browser.button("Complete")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            engine.getTaskService().createTaskQuery().taskId(notify.getId()).count() == 0);
+        browser.screenshot("notified");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+            .processInstanceId(notify.getProcessInstanceId()).variableName("panelNotificationReference").singleResult()
+            .getValue()).isEqualTo("CSONS-E2E-1");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  @Test
+  @Order(2)
+  void thePoliceAnswerFromTheLinkInTheirMailWithADocument() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).as("the case the coordinator recorded").isNotNull();
+    String link = requestLinkFor(recorded.getBusinessKey(), "police-lead@example.org");
+    Path chronology = Files.createTempFile("chronology", ".pdf");
+    Files.writeString(chronology, "%PDF-1.4\n% chronology\n%%EOF\n");
+
+    try (Browser browser = new Browser(base(), "agency")) {
+      try {
+        browser.open(link);
+        browser.waitFor(By.cssSelector(".fjs-container"));
+        browser.waitForText("Information for case " + recorded.getBusinessKey());
+        browser.screenshot("response-page");
+        browser.type("Your agency's involvement with the child and family", "Two domestic incidents, 2025.");
+        browser.typeDate("Involvement from", LocalDate.of(2025, 1, 6));
+        browser.type("Summary chronology", "2025-01-06 first incident; 2025-09-14 second incident.");
+        browser.type("Analysis of key practice episodes", "The second incident was not shared with health.");
+        browser.type("Immediate safeguarding concerns", "None");
+        browser.type("Your name", "Mark Bennett");
+        browser.type("Your role", "Detective inspector");
+        browser.driver.findElement(By.id("document-file")).sendKeys(chronology.toAbsolutePath().toString());
+        browser.waitFor(By.id("document-upload")).click();
+        browser.waitFor(By.xpath("//ul[@id='document-list']/li[contains(., '" + chronology.getFileName() + "')]"));
+        browser.screenshot("filled");
+        browser.waitFor(By.id("submit")).click();
+        browser.waitFor(By.cssSelector(".done"));
+        browser.waitForText("Thank you: your information has been sent");
+        browser.screenshot("sent");
+
+        browser.open(link);
+        browser.waitForText("This link has already been used");
+        browser.screenshot("second-visit");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theManagerSeesWhereTheCaseWaitsAndCannotWorkItsTasks() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).isNotNull();
+    try (Browser browser = new Browser(base(), "manager")) {
+      try {
+        browser.logIn("cockpit", "manager", "manager");
+        browser.waitFor(Browser.text("Processes"));
+        browser.open("/camunda/app/cockpit/default/#/process-instance/" + recorded.getId() + "/runtime");
+        browser.waitFor(By.cssSelector(".djs-container"));
+        browser.waitForText(recorded.getBusinessKey());
+        // a token badge on the activity the case waits at: asking the agencies
+        browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='CallActivity_AskAgencies'] .badge"));
+        browser.screenshot("case-in-cockpit");
+
+        // the manager has no Tasklist, so no task to complete: the application itself is refused
+        browser.open("/camunda/app/tasklist/default/");
+        browser.waitForText("Forbidden");
+        browser.screenshot("tasklist-refused");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  /** The response link in the request mail to this address, once the job executor has sent it. */
+  private String requestLinkFor(String caseReference, String to) {
+    Http http = new Http(port);
+    return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> linkIn(http, caseReference, to), java.util.Objects::nonNull);
+  }
+
+  private String linkIn(Http http, String caseReference, String to) {
+    for (JsonNode mail : http.get("/dev/mailbox").json()) {
+      if (mail.path("subject").asText().startsWith(caseReference + ": request for information")
+          && mail.path("to").toString().contains(to)) {
+        for (JsonNode link : mail.path("links")) {
+          if (link.asText().contains("/respond/")) {
+            // the mail names the configured public address; the test server listens on a random port
+            return base() + link.asText().substring(link.asText().indexOf("/respond/"));
+          }
+        }
+      }
+    }
+    return null;
+  }
+}
