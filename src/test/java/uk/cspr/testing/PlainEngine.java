@@ -84,6 +84,16 @@ public final class PlainEngine {
   }
 
   public ProcessEngine build() {
+    ProcessEngine engine = configuration().buildProcessEngine();
+    engineBuilt(engine);
+    return engine;
+  }
+
+  /**
+   * The configuration, for a test extension that builds the engine itself (process test coverage
+   * adds its plugins); call {@link #engineBuilt} with the engine it builds.
+   */
+  public SpringProcessEngineConfiguration configuration() {
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setProcessEngineName("plain-" + UUID.randomUUID());
     configuration.setDataSource(dataSource);
@@ -99,11 +109,14 @@ public final class PlainEngine {
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
-    ProcessEngine engine = configuration.buildProcessEngine();
+    return configuration;
+  }
+
+  /** The beans that need the engine itself, and the workflow's deployment. */
+  public void engineBuilt(ProcessEngine engine) {
     if (smtpPort != null) {
       addWorkflowBeans(engine);
     }
-    return engine;
   }
 
   /** The response links the workflow's mails carry (after {@link #build()}). */

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import uk.cspr.identity.IdentitySeeder;
 
 /**
@@ -18,31 +23,56 @@ import uk.cspr.identity.IdentitySeeder;
  *
  * <pre>@RegisterExtension static WorkflowEngine workflowEngine = new WorkflowEngine(3127);</pre>
  */
-public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+    TestInstancePostProcessor, BeforeTestExecutionCallback, AfterTestExecutionCallback {
 
   private final int smtpPort;
   private GreenMail smtp;
   private ProcessEngine engine;
   private Workflow workflow;
   private PlainEngine plain;
+  private ProcessEngineCoverageExtension coverage;
 
   public WorkflowEngine(int smtpPort) {
     this.smtpPort = smtpPort;
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeAll(ExtensionContext context) throws Exception {
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     plain = PlainEngine.withWorkflow(smtpPort);
-    engine = plain.build();
-    new IdentitySeeder(true).seed(engine.getIdentityService());
-    workflow = new Workflow(engine);
+    // process test coverage builds the engine, with its own plugins; reports in target/process-test-coverage
+    var configuration = plain.configuration();
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    coverage = ProcessEngineCoverageExtension.builder(configuration).build();
+    coverage.beforeAll(context);
+  }
+
+  @Override
+  public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
+    coverage.postProcessTestInstance(testInstance, context);
+    if (engine == null) {
+      engine = coverage.getProcessEngine();
+      plain.engineBuilt(engine);
+      new IdentitySeeder(true).seed(engine.getIdentityService());
+      workflow = new Workflow(engine);
+    }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     BpmnAwareTests.init(engine);
+  }
+
+  @Override
+  public void beforeTestExecution(ExtensionContext context) throws Exception {
+    coverage.beforeTestExecution(context);
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) throws Exception {
+    coverage.afterTestExecution(context);
   }
 
   @Override
@@ -52,9 +82,15 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    engine.close();
-    smtp.stop();
+  public void afterAll(ExtensionContext context) throws Exception {
+    try {
+      coverage.afterAll(context);
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+      smtp.stop();
+    }
   }
 
   public ProcessEngine engine() {
