@@ -38,6 +38,14 @@ public class WorkingDays {
     return Date.from(calendar.deadlineInstant(due).toInstant());
   }
 
+  /**
+   * The first instant after the deadline {@code workingDays} working days from {@code date}: a
+   * "due before" bound that includes the tasks due on that last day (due at 23:59:59).
+   */
+  public Date justAfterDeadline(Object date, int workingDays) {
+    return Date.from(deadline(date, workingDays).toInstant().plusSeconds(1));
+  }
+
   /** 23:59:59 in England on {@code dueDate}: a task's due date for a deadline held as a variable. */
   public Date endOfDay(Object dueDate) {
     return Date.from(calendar.deadlineInstant(toLocalDate(dueDate, "due date")).toInstant());

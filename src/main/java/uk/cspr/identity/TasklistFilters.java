@@ -52,7 +52,7 @@ public final class TasklistFilters {
         agencies);
     save(DUE_SOON, 20, "Open tasks due by the end of the fifth working day from today",
         tasks.createTaskQuery().dueAfterExpression("${now()}")
-            .dueBeforeExpression("${workingDays.deadline(workingDays.today(), 5)}").orderByDueDate().asc(),
+            .dueBeforeExpression("${workingDays.justAfterDeadline(workingDays.today(), 5)}").orderByDueDate().asc(),
         everyoneWithTasks);
     save(OVERDUE, 30, "Open tasks past their due date",
         tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), everyoneWithTasks);

@@ -132,6 +132,15 @@ class WorkingDayCalendarTest {
   }
 
   @Test
+  void aDueBeforeBoundIncludesTasksDueOnTheLastWorkingDay() {
+    WorkingDays workingDays = new WorkingDays(calendar);
+    // from Saturday 28 November 2026, five working days end on Friday 4 December
+    assertThat(workingDays.justAfterDeadline("2026-11-28", 5).toInstant())
+        .isEqualTo(LocalDate.of(2026, 12, 5).atStartOfDay().toInstant(ZoneOffset.UTC));
+    assertThat(workingDays.endOfDay("2026-12-04")).isBefore(workingDays.justAfterDeadline("2026-11-28", 5));
+  }
+
+  @Test
   void beyondTheDataItWarnsOnceAndStillSkipsWeekends() {
     var fresh = Calendars.shipped();
     Logger logger = (Logger) LoggerFactory.getLogger(WorkingDayCalendar.class);
