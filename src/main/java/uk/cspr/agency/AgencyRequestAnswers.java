@@ -118,6 +118,6 @@ public class AgencyRequestAnswers {
   }
 
   private static LocalDate today() {
-    return LocalDate.parse(WorkingDays.todayInEngland());
+    return WorkingDays.todayInEngland();
   }
 }

@@ -72,14 +72,14 @@ public class WorkingDays {
     return calendar.workingDaysBetween(toLocalDate(from, "from date"), toLocalDate(to, "to date"));
   }
 
-  /** Today in England by the engine's clock, which tests move. */
+  /** Today in England by the engine's clock, which tests move, as an ISO date for BPMN. */
   public String today() {
-    return todayInEngland();
+    return todayInEngland().toString();
   }
 
-  /** Today in England by the engine's clock, as an ISO date. */
-  public static String todayInEngland() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString();
+  /** Today in England by the engine's clock. */
+  public static LocalDate todayInEngland() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
   }
 
   static LocalDate toLocalDate(Object value, String what) {

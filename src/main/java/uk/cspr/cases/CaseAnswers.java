@@ -21,7 +21,7 @@ public class CaseAnswers {
     answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_BY, 200);
     LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
     answers.date(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_ON, aware, "the date the local authority became aware",
-        LocalDate.parse(WorkingDays.todayInEngland()));
+        WorkingDays.todayInEngland());
     answers.refuseIfAnyProblem("The decision not to notify was not recorded");
   }
 }

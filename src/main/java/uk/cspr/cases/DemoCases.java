@@ -34,7 +34,7 @@ public class DemoCases {
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
-    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    LocalDate today = WorkingDays.todayInEngland();
     // aware 9 working days ago: the notification was due 4 working days ago
     start("DEMO-2026-0001", today, -9, Map.of(
         "incidentType", "DEATH", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_PROTECTION_PLAN",

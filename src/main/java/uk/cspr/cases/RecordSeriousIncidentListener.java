@@ -24,7 +24,7 @@ public class RecordSeriousIncidentListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    LocalDate today = WorkingDays.todayInEngland();
     SeriousIncident incident = validator.validate(execution.getVariables(), today);
 
     String reference = execution.getProcessBusinessKey();

@@ -31,7 +31,7 @@ public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
     boolean rapidReview = NotificationRoute.PANEL.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE));
     if (rapidReview) {
       // agencies are asked on the day the case is recorded (day 1 of the rapid review)
-      LocalDate today = LocalDate.parse(uk.cspr.calendar.WorkingDays.todayInEngland());
+      LocalDate today = uk.cspr.calendar.WorkingDays.todayInEngland();
       execution.setVariable(CaseProcess.VAR_AGENCY_RESPONSE_DUE,
           calendar.addWorkingDays(today, timescales.getAgencyResponseWorkingDays()).toString());
       // counted from the notification, it stays empty until the notification is recorded

@@ -73,7 +73,7 @@ public class MailDelegate implements JavaDelegate {
     String template = (String) execution.getVariableLocal("mailTemplate");
     String caseReference = execution.getProcessBusinessKey();
     if (execution.getVariableLocal("mailOnlyUntil") instanceof String until
-        && LocalDate.parse(WorkingDays.todayInEngland()).isAfter(LocalDate.parse(until))) {
+        && WorkingDays.todayInEngland().isAfter(LocalDate.parse(until))) {
       // a reminder that would arrive after its deadline (a case recorded late) helps nobody
       log.info("Case {}: '{}' not sent: its deadline {} has passed", caseReference, template, until);
       return;

@@ -73,6 +73,6 @@ public class NotificationAnswers {
   private static LocalDate notificationDate(Answers answers, String name, DelegateExecution execution) {
     LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
     return answers.date(name, aware, "the date the local authority became aware",
-        LocalDate.parse(WorkingDays.todayInEngland()));
+        WorkingDays.todayInEngland());
   }
 }

@@ -65,7 +65,7 @@ class ResponsePageTest {
   /** Asks the police for information and returns the request and the link its mail carries. */
   Asked askThePolice(String requestText) {
     String reference = "NSCP-LINK-" + requests.incrementAndGet();
-    String due = LocalDate.parse(WorkingDays.todayInEngland()).plusDays(14).toString();
+    String due = WorkingDays.todayInEngland().plusDays(14).toString();
     ProcessInstance request = engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, reference,
         Map.of("agencyId", "police", "responseDue", due, "requestText", requestText));
     workflow.executeDueJobs(request);
@@ -152,7 +152,7 @@ class ResponsePageTest {
     assertThat(openTask(asked.request())).isNotNull();
 
     // the same checks as Tasklist's: a date in the future is refused too
-    String tomorrow = LocalDate.parse(WorkingDays.todayInEngland()).plusDays(1).toString();
+    String tomorrow = WorkingDays.todayInEngland().plusDays(1).toString();
     Http.Response future = http.postJson(asked.link(), answers("involvementFrom", tomorrow));
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().path("message").asText()).contains("involvementFrom: " + tomorrow + " is in the future");

@@ -43,12 +43,12 @@ class CaseRestApiTest {
     http = new Http(port).basicAuth("coordinator", "coordinator");
   }
 
-  static String today() {
+  static LocalDate today() {
     return WorkingDays.todayInEngland();
   }
 
   static String daysAgo(int days) {
-    return LocalDate.parse(today()).minusDays(days).toString();
+    return today().minusDays(days).toString();
   }
 
   /** A valid incident as a script would send it: typed variables, lists as Json. */
@@ -82,7 +82,7 @@ class CaseRestApiTest {
     Http.Response response = http.postJson(START, body(incident()));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     String reference = response.json().path("businessKey").asText();
-    assertThat(reference).matches("CSPR-" + LocalDate.parse(today()).getYear() + "-\\d{4}");
+    assertThat(reference).matches("CSPR-" + today().getYear() + "-\\d{4}");
     assertThat(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "agencies"))
         .isEqualTo(List.of("police", "education"));
   }
@@ -119,7 +119,7 @@ class CaseRestApiTest {
     Map<String, Object> variables = incident();
     switch (value) {
       case "<missing>" -> variables.remove(field);
-      case "<tomorrow>" -> variables.put(field, typed(LocalDate.parse(today()).plusDays(1).toString(), type));
+      case "<tomorrow>" -> variables.put(field, typed(today().plusDays(1).toString(), type));
       case "<4 days ago>" -> variables.put(field, typed(daysAgo(4), type));
       default -> variables.put(field, typed(type.equals("Integer") ? Integer.valueOf(value) : value, type));
     }

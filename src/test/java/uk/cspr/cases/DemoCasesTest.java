@@ -31,7 +31,7 @@ class DemoCasesTest {
   @Test
   void theDemoHasAnOverdueNotificationOneOnTimeAndADecisionNotToNotify() throws Exception {
     Workflow workflow = new Workflow(engine);
-    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    LocalDate today = WorkingDays.todayInEngland();
 
     ProcessInstance overdue = demoCase("DEMO-2026-0001");
     assertThat(workflow.openTaskKeys(overdue)).contains(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);

@@ -58,7 +58,7 @@ class JourneysIT {
   @Test
   @Order(1)
   void aCoordinatorRecordsACaseIsToldOfABadDateAndNotifiesThePanel() throws Exception {
-    LocalDate today = LocalDate.parse(WorkingDays.todayInEngland());
+    LocalDate today = WorkingDays.todayInEngland();
     try (Browser browser = new Browser(base(), "coordinator")) {
       try {
         browser.logIn("tasklist", "coordinator", "coordinator");

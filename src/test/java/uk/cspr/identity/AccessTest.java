@@ -97,7 +97,7 @@ class AccessTest {
         .taskDefinitionKey("confirmPartnersTold").singleResult();
     assertThat(coordinator.postJson("/engine-rest/task/" + partners.getId() + "/claim", Map.of("userId", "coordinator"))
         .status()).isEqualTo(204);
-    String today = uk.cspr.calendar.WorkingDays.todayInEngland();
+    String today = uk.cspr.calendar.WorkingDays.todayInEngland().toString();
     assertThat(coordinator.postJson("/engine-rest/task/" + partners.getId() + "/complete",
         Map.of("variables", Map.of("partnersToldOn", Map.of("value", today)))).status()).isEqualTo(204);
     assertThat(coordinator.get("/engine-rest/process-instance?processDefinitionKey=cspr-case").json().size())

@@ -53,7 +53,7 @@ class PostgresIT {
     try (var connection = dataSource.getConnection()) {
       assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
-    String aware = LocalDate.parse(WorkingDays.todayInEngland()).minusDays(1).toString();
+    String aware = WorkingDays.todayInEngland().minusDays(1).toString();
     ProcessInstance first = engine.getRuntimeService().startProcessInstanceByKey("cspr-case", Workflow.panelIncident(aware));
     ProcessInstance second = engine.getRuntimeService().startProcessInstanceByKey("cspr-case", Workflow.panelIncident(aware));
     int n1 = Integer.parseInt(first.getBusinessKey().substring(10));
