@@ -19,9 +19,16 @@ public class CaseAnswers {
     Answers answers = new Answers(execution);
     answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_REASON, 4000);
     answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_BY, 200);
-    LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
-    answers.date(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_ON, aware, "the date the local authority became aware",
-        WorkingDays.todayInEngland());
+    dateSinceAwareness(answers, execution, CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_ON);
     answers.refuseIfAnyProblem("The decision not to notify was not recorded");
+  }
+
+  /**
+   * A date answered about the case: nothing about it can be done before the local authority
+   * became aware of the incident, nor in the future.
+   */
+  public static LocalDate dateSinceAwareness(Answers answers, DelegateExecution execution, String name) {
+    LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
+    return answers.date(name, aware, "the date the local authority became aware", WorkingDays.todayInEngland());
   }
 }

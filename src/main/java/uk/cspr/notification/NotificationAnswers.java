@@ -3,7 +3,7 @@ package uk.cspr.notification;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import uk.cspr.calendar.WorkingDayCalendar;
-import uk.cspr.calendar.WorkingDays;
+import uk.cspr.cases.CaseAnswers;
 import uk.cspr.cases.CaseProcess;
 import uk.cspr.cases.NotificationRoute;
 import uk.cspr.timescales.Timescales;
@@ -32,7 +32,7 @@ public class NotificationAnswers {
     }
     Answers answers = new Answers(execution);
     answers.text(Notification.VAR_PANEL_NOTIFICATION_REFERENCE, 60);
-    LocalDate notifiedOn = notificationDate(answers, Notification.VAR_NOTIFIED_ON, execution);
+    LocalDate notifiedOn = CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_NOTIFIED_ON);
     answers.refuseIfAnyProblem("The notification to the Panel was not recorded");
     recordNotified(execution, notifiedOn);
     if (timescales.isRapidReviewCountedFromNotification()) {
@@ -47,7 +47,7 @@ public class NotificationAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    notificationDate(answers, Notification.VAR_PARTNERS_TOLD_ON, execution);
+    CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_PARTNERS_TOLD_ON);
     answers.refuseIfAnyProblem("The safeguarding partners being told was not recorded");
   }
 
@@ -57,7 +57,7 @@ public class NotificationAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    LocalDate notifiedOn = notificationDate(answers, Notification.VAR_DFE_AND_OFSTED_NOTIFIED_ON, execution);
+    LocalDate notifiedOn = CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_DFE_AND_OFSTED_NOTIFIED_ON);
     answers.refuseIfAnyProblem("The notification to DfE and Ofsted was not recorded");
     if (NotificationRoute.DFE_AND_OFSTED_ONLY.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE))) {
       execution.setVariable(Notification.VAR_NOTIFIED_ON, notifiedOn.toString());
@@ -68,11 +68,5 @@ public class NotificationAnswers {
   private void recordNotified(DelegateExecution execution, LocalDate notifiedOn) {
     LocalDate due = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_NOTIFICATION_DUE));
     execution.setVariable(Notification.VAR_NOTIFICATION_ON_TIME, !notifiedOn.isAfter(due));
-  }
-
-  private static LocalDate notificationDate(Answers answers, String name, DelegateExecution execution) {
-    LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
-    return answers.date(name, aware, "the date the local authority became aware",
-        WorkingDays.todayInEngland());
   }
 }
