@@ -36,8 +36,8 @@ import uk.cspr.partnership.Partnership;
  * incident in Cockpit. Delivery is at least once; every attempt at one mail carries the same
  * Message-ID, so a repeat is recognisable.
  *
- * <p>The model is a fixed list of what mails may say: the case reference, dates, the agency and
- * the partnership. A child's references, name or details are never in it, so no template can
+ * <p>The model is a fixed list of what mails may say: the case reference, dates, the agency (its
+ * name as the request recorded it) and the partnership. A child's references, name or details are never in it, so no template can
  * print them, and neither does this log.
  */
 @Component("mailDelegate")
@@ -49,7 +49,7 @@ public class MailDelegate implements JavaDelegate {
   /** Process variables a template may use, by the name the template knows them. */
   private static final Map<String, String> DATE_VARIABLES = Map.of(
       "notificationDue", "notificationDue", "responseDue", "dueDate");
-  private static final List<String> TEXT_VARIABLES = List.of("requestText", "changeReason");
+  private static final List<String> TEXT_VARIABLES = List.of("requestText", "changeReason", "agencyName");
 
   private final Mailer mailer;
   private final MailTemplates templates;
@@ -95,7 +95,7 @@ public class MailDelegate implements JavaDelegate {
     model.put("partnershipName", partnership.name());
     model.put("coordinatorsEmail", partnership.coordinatorsEmail());
     model.put("coordinatorsPhone", partnership.coordinatorsPhone() == null ? "" : partnership.coordinatorsPhone());
-    model.put("tasklistUrl", partnership.publicUrl().resolve("/camunda/app/tasklist/").toString());
+    model.put("tasklistUrl", tasklistUrl());
     DATE_VARIABLES.forEach((variable, name) -> {
       if (execution.getVariable(variable) instanceof String iso) {
         model.put(name, LocalDate.parse(iso).format(LONG_DATE));
@@ -109,11 +109,6 @@ public class MailDelegate implements JavaDelegate {
     if (Boolean.TRUE.equals(execution.getVariableLocal("mailResponseLink"))) {
       addResponseLinks(execution, model);
     }
-    if (execution.getVariable("agencyId") instanceof String agencyId) {
-      String sector = Agency.byId(agencyId).map(Agency::displayName).orElse(agencyId);
-      Object organisation = execution.getVariable("organisationName");
-      model.put("agencyName", organisation instanceof String name && !name.isBlank() ? name : sector);
-    }
     return model;
   }
 
@@ -124,7 +119,7 @@ public class MailDelegate implements JavaDelegate {
   private void addResponseLinks(DelegateExecution execution, Map<String, String> model) {
     Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
-    String tasklist = partnership.publicUrl().resolve("/camunda/app/tasklist/").toString();
+    String tasklist = tasklistUrl();
     if (task == null) {
       model.put("responseLink", tasklist);
       model.put("tasklistTaskUrl", tasklist);
@@ -132,6 +127,10 @@ public class MailDelegate implements JavaDelegate {
     }
     model.put("responseLink", partnership.publicUrl().resolve("/respond/" + responseLinks.issue(task)).toString());
     model.put("tasklistTaskUrl", tasklist + "default/#/?task=" + task.getId());
+  }
+
+  private String tasklistUrl() {
+    return partnership.publicUrl().resolve("/camunda/app/tasklist/").toString();
   }
 
   private List<String> recipients(DelegateExecution execution) {
@@ -145,7 +144,7 @@ public class MailDelegate implements JavaDelegate {
       if (contact instanceof String email && !email.isBlank()) {
         to.add(email.trim());
       } else {
-        groups.add("agency-" + execution.getVariable("agencyId"));
+        groups.add(Agency.byId((String) execution.getVariable("agencyId")).orElseThrow().groupId());
       }
     }
     for (String group : groups) {
