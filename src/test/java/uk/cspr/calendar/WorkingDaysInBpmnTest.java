@@ -3,11 +3,9 @@ package uk.cspr.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.cspr.testing.PlainEngine;
+import uk.cspr.testing.Workflow;
+import static uk.cspr.testing.Workflow.clockAt;
 
 /**
  * The calendar as BPMN uses it: the engine accepts what the workingDays bean returns for due
@@ -46,7 +46,7 @@ class WorkingDaysInBpmnTest {
 
   @Test
   void aDeadlineOverChristmasRemindsAndEscalatesAt9InTheMorningOnWorkingDays() {
-    at("2025-12-22T10:00");
+    clockAt("2025-12-22T10:00");
     ProcessInstance instance = engine.getRuntimeService()
         .startProcessInstanceByKey("test-working-day-deadline", Map.of("awareDate", "2025-12-22"));
 
@@ -59,23 +59,23 @@ class WorkingDaysInBpmnTest {
     // the first working day after the deadline: Friday 2 January (New Year's Day skipped)
     assertThat(timerDue(instance, "Timer_Escalation")).isEqualTo(Instant.parse("2026-01-02T09:00:00Z"));
 
-    at("2025-12-29T08:59");
+    clockAt("2025-12-29T08:59");
     assertThat(executeDueJobs()).isZero();
-    at("2025-12-29T09:00");
+    clockAt("2025-12-29T09:00");
     assertThat(executeDueJobs()).isEqualTo(1);
-    assertThat(passed(instance, "EndEvent_Reminded")).isTrue();
-    assertThat(passed(instance, "EndEvent_Escalated")).isFalse();
+    assertThat(new Workflow(engine).passed(instance, "EndEvent_Reminded")).isTrue();
+    assertThat(new Workflow(engine).passed(instance, "EndEvent_Escalated")).isFalse();
 
-    at("2026-01-01T09:00");
+    clockAt("2026-01-01T09:00");
     assertThat(executeDueJobs()).isZero();
-    at("2026-01-02T09:00");
+    clockAt("2026-01-02T09:00");
     assertThat(executeDueJobs()).isEqualTo(1);
-    assertThat(passed(instance, "EndEvent_Escalated")).isTrue();
+    assertThat(new Workflow(engine).passed(instance, "EndEvent_Escalated")).isTrue();
   }
 
   @Test
   void inSummerTheTimesAreBritishSummerTime() {
-    at("2026-06-29T10:00");
+    clockAt("2026-06-29T10:00");
     ProcessInstance instance = engine.getRuntimeService()
         .startProcessInstanceByKey("test-working-day-deadline", Map.of("awareDate", "2026-06-29"));
     // due Monday 6 July 2026; 23:59:59 BST is 22:59:59 UTC
@@ -83,11 +83,6 @@ class WorkingDaysInBpmnTest {
     assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-07-06T22:59:59Z")));
     assertThat(timerDue(instance, "Timer_Reminder")).isEqualTo(Instant.parse("2026-07-02T08:00:00Z"));
     assertThat(timerDue(instance, "Timer_Escalation")).isEqualTo(Instant.parse("2026-07-07T08:00:00Z"));
-  }
-
-  private static void at(String londonDateTime) {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse(londonDateTime).atZone(WorkingDayCalendar.LONDON).toInstant()));
   }
 
   private static Instant timerDue(ProcessInstance instance, String activityId) {
@@ -102,9 +97,4 @@ class WorkingDaysInBpmnTest {
     return jobs.size();
   }
 
-  private static boolean passed(ProcessInstance instance, String activityId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).activityId(activityId).list().stream()
-        .map(HistoricActivityInstance::getEndTime).anyMatch(java.util.Objects::nonNull);
-  }
 }
