@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class CaseConfiguration {
 
   @Bean
+  AgencyIds agencyIds() {
+    return new AgencyIds();
+  }
+
+  @Bean
   ExecutionListener notNotifiableDecisionListener() {
     return new CaseAnswers()::notNotifiableDecision;
   }

@@ -1,7 +1,6 @@
 package uk.cspr.cases;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
@@ -39,17 +38,17 @@ public class DemoCases {
     start("DEMO-2026-0001", today, -9, Map.of(
         "incidentType", "DEATH", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_PROTECTION_PLAN",
         "childAge", 1, "childReferences", "LCS-4471-A",
-        "agencies", List.of("childrens-social-care", "health", "police")));
+        "agencies", "childrens-social-care, health, police"));
     // aware yesterday (a working day): the notification is due in 4 working days
     start("DEMO-2026-0002", today, -1, Map.of(
         "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_IN_NEED",
         "childAge", 14, "childReferences", "LCS-5120-B, LCS-5121-C",
-        "agencies", List.of("education", "police", "health", "youth-justice")));
+        "agencies", "education, police, health, youth-justice"));
     // a looked-after child seriously harmed, no abuse or neglect suspected: not notifiable
     start("DEMO-2026-0003", today, -2, Map.of(
         "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", false, "childStatus", "LOOKED_AFTER",
         "childAge", 15, "childReferences", "LCS-3302-D",
-        "agencies", List.of("childrens-social-care", "education")));
+        "agencies", "childrens-social-care, education"));
   }
 
   private void start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {

@@ -1,8 +1,13 @@
 package uk.cspr.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 import uk.cspr.calendar.WorkingDays;
 
@@ -13,6 +18,8 @@ import uk.cspr.calendar.WorkingDays;
  */
 @Component("recordSeriousIncidentListener")
 public class RecordSeriousIncidentListener implements ExecutionListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SeriousIncidentValidator validator;
   private final CaseReferences references;
@@ -36,14 +43,23 @@ public class RecordSeriousIncidentListener implements ExecutionListener {
     }
     references.claim(reference, execution.getProcessInstanceId(), today);
 
-    // one shape, whichever form the lists arrived in: Lists of strings (serialised as JSON)
-    execution.setVariable(CaseProcess.VAR_CHILD_REFERENCES, incident.childReferences());
-    execution.setVariable(CaseProcess.VAR_AGENCIES, incident.agencies());
+    // one shape, whichever form the lists arrived in: Json arrays of strings, never Java objects,
+    // so no form or client ever has to send an object variable back (see EngineHardening)
+    execution.setVariable(CaseProcess.VAR_CHILD_REFERENCES, jsonList(incident.childReferences()));
+    execution.setVariable(CaseProcess.VAR_AGENCIES, jsonList(incident.agencies()));
     execution.setVariable(CaseProcess.VAR_CHILD_AGE, incident.childAge());
     execution.setVariable(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED, incident.abuseOrNeglectSuspected());
     execution.setVariable(CaseProcess.VAR_INCIDENT_DATE, incident.incidentDate().toString());
     execution.setVariable(CaseProcess.VAR_AWARE_DATE, incident.awareDate().toString());
     execution.setVariable(CaseProcess.VAR_NOTIFICATION_ROUTE, incident.route().name());
     execution.setVariable(CaseProcess.VAR_DFE_AND_OFSTED_NOTIFICATION_REQUIRED, incident.dfeAndOfstedNotificationRequired());
+  }
+
+  static JsonValue jsonList(List<String> items) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(items)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.Http;
+import uk.cspr.testing.Workflow;
 
 /**
  * Recording a case through {@code POST /engine-rest/process-definition/key/cspr-case/start} and
@@ -83,8 +84,8 @@ class CaseRestApiTest {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     String reference = response.json().path("businessKey").asText();
     assertThat(reference).matches("CSPR-" + today().getYear() + "-\\d{4}");
-    assertThat(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "agencies"))
-        .isEqualTo(List.of("police", "education"));
+    assertThat(Workflow.jsonStrings(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "agencies")))
+        .containsExactly("police", "education");
   }
 
   @Test
@@ -94,8 +95,8 @@ class CaseRestApiTest {
     variables.put("agencies", typed("health,early-years", "String"));
     Http.Response response = http.postJson(START, body(variables));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    assertThat(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "childReferences"))
-        .isEqualTo(List.of("LCS-9002-A", "LCS-9002-B"));
+    assertThat(Workflow.jsonStrings(engine.getRuntimeService().getVariable(response.json().path("id").asText(), "childReferences")))
+        .containsExactly("LCS-9002-A", "LCS-9002-B");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.cases.AgencyIds;
 import uk.cspr.cases.CaseAnswers;
 import uk.cspr.cases.CaseReferences;
 import uk.cspr.cases.RecordSeriousIncidentListener;
@@ -131,6 +132,7 @@ public final class PlainEngine {
     mailSender.setPort(smtpPort);
     beans.put("recordSeriousIncidentListener",
         new RecordSeriousIncidentListener(new SeriousIncidentValidator(), new CaseReferences(dataSource)));
+    beans.put("agencyIds", new AgencyIds());
     beans.put("setStatutoryDeadlinesDelegate", new SetStatutoryDeadlinesDelegate(calendar, timescales));
     beans.put("notNotifiableDecisionListener", (ExecutionListener) new CaseAnswers()::notNotifiableDecision);
     NotificationAnswers notificationAnswers = new NotificationAnswers(calendar, timescales);

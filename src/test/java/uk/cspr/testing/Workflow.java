@@ -53,6 +53,14 @@ public final class Workflow {
     return answers;
   }
 
+  /** The strings of a Json array variable; fails if the variable is anything but Json. */
+  public static List<String> jsonStrings(Object variable) {
+    if (!(variable instanceof org.camunda.spin.json.SpinJsonNode json) || !json.isArray()) {
+      throw new AssertionError("Not a Json array: " + variable);
+    }
+    return json.elements().stream().map(org.camunda.spin.json.SpinJsonNode::stringValue).toList();
+  }
+
   public static Map<String, Object> with(Map<String, Object> base, Object... keysAndValues) {
     Map<String, Object> variables = new HashMap<>(base);
     for (int i = 0; i < keysAndValues.length; i += 2) {
