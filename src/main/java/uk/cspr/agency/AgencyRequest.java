@@ -9,6 +9,8 @@ public final class AgencyRequest {
   public static final String SUBPROCESS_AWAIT = "SubProcess_AwaitInformation";
   public static final String END_INFORMATION_RECEIVED = "EndEvent_InformationReceived";
   public static final String END_REQUEST_WITHDRAWN = "EndEvent_RequestWithdrawn";
+  /** Where the coordinators' withdrawal ends the wait (in every version of the request). */
+  public static final String END_WITHDRAWAL_DECIDED = "EndEvent_WithdrawalDecided";
   public static final String WAIT_OVERDUE = "ReceiveTask_Overdue";
 
   // what the caller gives

@@ -97,9 +97,13 @@ public class AgencyRequestAnswers {
     answers.refuseIfAnyProblem("The request was not changed");
   }
 
-  /** On the way back to waiting: the new due date takes effect, and the timers follow it. */
+  /**
+   * On the way back to waiting: the new due date takes effect, and the timers follow it. The
+   * decision is spent, so the next end of the wait (an answer) is not read as another extension.
+   */
   public void applyExtension(DelegateExecution execution) {
     execution.setVariable(AgencyRequest.VAR_RESPONSE_DUE, execution.getVariable(AgencyRequest.VAR_NEW_RESPONSE_DUE));
+    execution.removeVariable(AgencyRequest.VAR_REQUEST_ACTION);
     Object extensions = execution.getVariable(AgencyRequest.VAR_EXTENSIONS);
     execution.setVariable(AgencyRequest.VAR_EXTENSIONS, (extensions instanceof Integer n ? n : 0) + 1);
   }

@@ -115,7 +115,7 @@ public class ResponseLinks {
     Task open = taskService.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
     if (historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .activityId("Boundary_RequestWithdrawn").count() > 0) {
+        .activityId(AgencyRequest.END_WITHDRAWAL_DECIDED).count() > 0) {
       return new Resolution(hash, null, Refused.WITHDRAWN);
     }
     if (ClockUtil.getCurrentTime().toInstant().isAfter(link.expiresAt())) {

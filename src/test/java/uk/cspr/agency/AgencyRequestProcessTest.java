@@ -182,6 +182,12 @@ class AgencyRequestProcessTest {
     clockAt("2026-04-07T09:00"); // the old escalation date passes quietly
     workflow.executeDueJobs(request);
     assertThat(mailsAbout(request, "overdue")).isEmpty();
+
+    // the extension is spent: the agency's answer ends the request, it does not extend it again
+    engine.getTaskService().complete(provideInformation(request).getId(), Workflow.agencyAnswers());
+    workflow.executeDueJobs(request);
+    assertThat(request).isEnded().hasPassed(AgencyRequest.END_INFORMATION_RECEIVED);
+    assertThat(workflow.caseVariable(request, "extensions")).isEqualTo(1);
   }
 
   @Test
