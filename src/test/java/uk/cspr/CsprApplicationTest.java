@@ -51,6 +51,18 @@ class CsprApplicationTest {
   }
 
   @Test
+  void theEngineRunsWithTheHardenedSettingsWhateverTheStarterConfigures() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(configuration.getDefaultUserPermissionForTask())
+        .isEqualTo(org.camunda.bpm.engine.authorization.Permissions.TASK_WORK);
+    assertThat(configuration.isEnableExceptionsAfterUnhandledBpmnError()).isTrue();
+    assertThat(configuration.getVariableSerializers().getSerializerByName(uk.cspr.engine.LongTextSerializer.NAME))
+        .isNotNull();
+  }
+
+  @Test
   void theWorkflowIsDeployedUnderStableNames() {
     var deployment = engine.getRepositoryService().createDeploymentQuery().deploymentName("cspr").singleResult();
     assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))

@@ -19,7 +19,7 @@ import uk.cspr.validation.Refusal;
 public class AgencyRequestAnswers {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
-  static final int LONG_ANSWER = 20_000;
+  static final int LONG_ANSWER = Answers.LONG_ANSWER;
 
   private final WorkingDayCalendar calendar;
 

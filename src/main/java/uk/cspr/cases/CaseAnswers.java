@@ -17,7 +17,7 @@ public class CaseAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_REASON, 4000);
+    answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_REASON, Answers.LONG_ANSWER);
     answers.text(CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_BY, 200);
     dateSinceAwareness(answers, execution, CaseProcess.VAR_NOT_NOTIFIABLE_DECIDED_ON);
     answers.refuseIfAnyProblem("The decision not to notify was not recorded");

@@ -14,6 +14,11 @@ class EngineConfiguration {
   }
 
   @Bean
+  EngineHardening engineHardening() {
+    return new EngineHardening();
+  }
+
+  @Bean
   RecordRetentionPlugin recordRetentionPlugin(Timescales timescales) {
     return new RecordRetentionPlugin(timescales.recordRetentionDays());
   }

@@ -14,6 +14,10 @@ public class AccessSeeder extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     Authorizations authorizations = new Authorizations(engine.getAuthorizationService());
     authorizations.grantAll();
+    int reduced = authorizations.reduceTaskGrantsToWork();
+    if (reduced > 0) {
+      log.info("{} grants on existing tasks brought down from UPDATE to TASK_WORK", reduced);
+    }
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations).createAll();
     log.info("Authorizations and Tasklist filters are in place");
   }

@@ -79,6 +79,29 @@ public final class Authorizations {
     }
   }
 
+  /**
+   * Brings the grants Camunda made on each task before {@code TASK_WORK} was its default (every
+   * candidate group, candidate user and assignee got {@code UPDATE}, and with it the task's
+   * variables, due date and identity links) down to reading and working on the task. Grants on
+   * every task ({@code *}) are the roles' and stay as they are.
+   *
+   * @return how many grants were reduced
+   */
+  public int reduceTaskGrantsToWork() {
+    int reduced = 0;
+    for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .authorizationType(AUTH_TYPE_GRANT).hasPermission(Permissions.UPDATE).list()) {
+      if (ANY.equals(grant.getResourceId()) || grant.isEveryPermissionGranted()) {
+        continue;
+      }
+      grant.removePermission(Permissions.UPDATE);
+      grant.addPermission(TaskPermissions.TASK_WORK);
+      authorizations.saveAuthorization(grant);
+      reduced++;
+    }
+    return reduced;
+  }
+
   /** Grants the group these permissions on the resource, adding to an existing grant. */
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     List<Authorization> existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)

@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class Answers {
 
+  /** What a narrative answer may run to: a chronology, an analysis, a reason Ofsted will read. */
+  public static final int LONG_ANSWER = 20_000;
+
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
 

@@ -26,6 +26,7 @@ import uk.cspr.cases.CaseReferences;
 import uk.cspr.cases.RecordSeriousIncidentListener;
 import uk.cspr.cases.SeriousIncidentValidator;
 import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
+import uk.cspr.engine.EngineHardening;
 import uk.cspr.engine.ProcessResourceDeployer;
 import uk.cspr.mail.MailDelegate;
 import uk.cspr.mail.Mailer;
@@ -108,6 +109,7 @@ public final class PlainEngine {
     beans.put("timescales", timescales);
     configuration.setBeans(beans);
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
+    all.add(new EngineHardening());
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
     return configuration;

@@ -53,6 +53,16 @@ public final class Workflow {
     return answers;
   }
 
+  /** Narrative text of exactly this length, shaped like a chronology, with characters beyond ASCII. */
+  public static String longAnswer(int length) {
+    StringBuilder text = new StringBuilder();
+    for (int day = 1; text.length() < length; day++) {
+      text.append("2025-").append(String.format("%02d", 1 + day % 12)).append(" contact ").append(day)
+          .append(": home visit, concerns noted – café, naïve, £50.\n");
+    }
+    return text.substring(0, length);
+  }
+
   /** The strings of a Json array variable; fails if the variable is anything but Json. */
   public static List<String> jsonStrings(Object variable) {
     if (!(variable instanceof org.camunda.spin.json.SpinJsonNode json) || !json.isArray()) {
