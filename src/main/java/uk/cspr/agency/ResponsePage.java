@@ -12,11 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,6 +40,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.HtmlUtils;
 import uk.cspr.partnership.Partnership;
+import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Refusal;
 
 /**
@@ -87,14 +86,14 @@ class ResponsePage {
       return refusedPage(link.refused());
     }
     Task task = link.task();
-    JsonNode schema = schema(task);
+    FormSchema form = form(task);
     Map<String, Object> request = taskService.getVariables(task.getId(), List.of(
         AgencyRequest.VAR_REQUEST_TEXT, AgencyRequest.VAR_RESPONSE_DUE, AgencyRequest.VAR_AGENCY_NAME));
-    Map<String, Object> data = new HashMap<>(formValues(task, schema));
+    Map<String, Object> data = new HashMap<>(formValues(task, form));
     data.putAll(request); // the form's text shows what is asked
 
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("schema", schema);
+    config.put("schema", form.json());
     config.put("data", data);
     config.put("submitUrl", "/respond/" + token);
     config.put("documentsUrl", "/respond/" + token + "/documents");
@@ -116,18 +115,18 @@ class ResponsePage {
     }
     Task task = link.task();
     String caseReference = caseReference(task);
-    JsonNode schema = schema(task);
-    FormFields fields = FormFields.of(schema);
+    FormSchema form = form(task);
     VariableMap variables = Variables.createVariables();
     JsonNode submitted = body.path("variables");
-    for (String key : fields.keys()) {
+    // only what the form asks is written: the page never sets the request's own variables
+    for (String key : form.variables()) {
       JsonNode entry = submitted.path(key);
       if (!entry.isMissingNode() && !entry.path("value").isNull() && !entry.path("value").isMissingNode()) {
         variables.put(key, typedValue(entry));
       }
     }
     List<String> problems = new ArrayList<>();
-    for (String required : fields.required()) {
+    for (String required : form.required()) {
       Object value = variables.get(required);
       if (value == null || (value instanceof String s && s.isBlank())) {
         problems.add(required + ": is required");
@@ -196,9 +195,9 @@ class ResponsePage {
   }
 
   /** The form's current values, typed as Tasklist shows them (Json parsed). */
-  private Map<String, Object> formValues(Task task, JsonNode schema) {
+  private Map<String, Object> formValues(Task task, FormSchema form) {
     Map<String, Object> values = new HashMap<>();
-    taskService.getVariablesTyped(task.getId(), FormFields.of(schema).keys(), true).forEach((key, value) -> {
+    taskService.getVariablesTyped(task.getId(), form.variables(), true).forEach((key, value) -> {
       if (value instanceof org.camunda.spin.json.SpinJsonNode json) {
         try {
           values.put(key, JSON.readTree(json.toString()));
@@ -212,12 +211,8 @@ class ResponsePage {
     return values;
   }
 
-  private JsonNode schema(Task task) {
-    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
-      return JSON.readTree(form);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private FormSchema form(Task task) {
+    return FormSchema.read(formService.getDeployedTaskForm(task.getId()));
   }
 
   private static Object typedValue(JsonNode entry) {
@@ -290,30 +285,6 @@ class ResponsePage {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The fields of a Camunda Form: their keys, and which are required (unless shown conditionally). */
-  record FormFields(Set<String> keys, Set<String> required) {
-    static FormFields of(JsonNode schema) {
-      Set<String> keys = new LinkedHashSet<>();
-      Set<String> required = new LinkedHashSet<>();
-      collect(schema.path("components"), keys, required);
-      return new FormFields(keys, required);
-    }
-
-    private static void collect(JsonNode components, Set<String> keys, Set<String> required) {
-      for (JsonNode component : components) {
-        String key = component.path("key").asText("");
-        if (!key.isEmpty()) {
-          keys.add(key);
-          if (component.path("validate").path("required").asBoolean(false)
-              && component.path("conditional").path("hide").isMissingNode()) {
-            required.add(key);
-          }
-        }
-        collect(component.path("components"), keys, required);
-      }
     }
   }
 }

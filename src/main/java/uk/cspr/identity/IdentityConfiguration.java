@@ -20,6 +20,11 @@ class IdentityConfiguration {
   }
 
   @Bean
+  TaskActionGuard taskActionGuard() {
+    return new TaskActionGuard();
+  }
+
+  @Bean
   @Profile("!demo")
   FirstAdministrator firstAdministrator(Environment environment) {
     return new FirstAdministrator(environment.getProperty("CSPR_ADMIN_USER"),

@@ -28,6 +28,7 @@ import uk.cspr.cases.SeriousIncidentValidator;
 import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
 import uk.cspr.engine.EngineHardening;
 import uk.cspr.engine.ProcessResourceDeployer;
+import uk.cspr.identity.TaskActionGuard;
 import uk.cspr.mail.MailDelegate;
 import uk.cspr.mail.Mailer;
 import uk.cspr.agency.AgencyRequestAnswers;
@@ -110,6 +111,7 @@ public final class PlainEngine {
     configuration.setBeans(beans);
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
     all.add(new EngineHardening());
+    all.add(new TaskActionGuard());
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
     return configuration;

@@ -1,0 +1,91 @@
+package uk.cspr.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What a Camunda Form lets a person answer: its fields' keys, which are required, and the process
+ * variables a submission of it can write. A form is the whole of what its task may be answered
+ * with, so these are what the server holds a submission to, whichever way it arrives.
+ */
+public final class FormSchema {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JsonNode schema;
+  private final Set<String> keys = new LinkedHashSet<>();
+  private final Set<String> required = new LinkedHashSet<>();
+  private final Set<String> variables = new LinkedHashSet<>();
+
+  private FormSchema(JsonNode schema) {
+    this.schema = schema;
+    collect(schema.path("components"), true);
+  }
+
+  public static FormSchema of(JsonNode schema) {
+    return new FormSchema(schema);
+  }
+
+  public static FormSchema read(InputStream form) {
+    try (InputStream in = form) {
+      return new FormSchema(JSON.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a deployed form", e);
+    }
+  }
+
+  public JsonNode json() {
+    return schema;
+  }
+
+  /** Every field's key. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(keys);
+  }
+
+  /** Keys of the fields that must be answered (a field shown only on a condition is not counted). */
+  public Set<String> required() {
+    return Collections.unmodifiableSet(required);
+  }
+
+  /**
+   * The process variables a submission of this form writes: each top-level field's key, and the
+   * first part of a dotted key or of a group's or dynamic list's {@code path}, where form-js nests
+   * the fields inside it.
+   */
+  public Set<String> variables() {
+    return Collections.unmodifiableSet(variables);
+  }
+
+  private void collect(JsonNode components, boolean topLevel) {
+    for (JsonNode component : components) {
+      String key = component.path("key").asText("");
+      String path = component.path("path").asText("");
+      if (!key.isEmpty()) {
+        keys.add(key);
+        if (topLevel) {
+          variables.add(firstSegment(key));
+        }
+        if (component.path("validate").path("required").asBoolean(false)
+            && component.path("conditional").path("hide").isMissingNode()) {
+          required.add(key);
+        }
+      }
+      if (topLevel && !path.isEmpty()) {
+        variables.add(firstSegment(path));
+      }
+      collect(component.path("components"), topLevel && path.isEmpty());
+    }
+  }
+
+  private static String firstSegment(String dotted) {
+    int dot = dotted.indexOf('.');
+    return dot < 0 ? dotted : dotted.substring(0, dot);
+  }
+}
