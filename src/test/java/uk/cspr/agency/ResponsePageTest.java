@@ -160,6 +160,19 @@ class ResponsePageTest {
   }
 
   @Test
+  void aTwentyThousandCharacterAnswerIsKeptWholeAndReadFromTheHistoryApi() {
+    Asked asked = askThePolice("Your involvement.");
+    String analysis = Workflow.longAnswer(20_000);
+
+    Http.Response sent = http.postJson(asked.link(), answers("keyPracticeEpisodes", analysis));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+    var kept = http.historicVariable(asked.request().getId(), "keyPracticeEpisodes");
+    assertThat(kept.path("type").asText()).isEqualTo("String");
+    assertThat(kept.path("value").asText()).isEqualTo(analysis);
+  }
+
+  @Test
   void anExpiredATamperedAnUnknownAndAWithdrawnLinkEachGetTheirPage() {
     Asked expiring = askThePolice("Your involvement.");
     ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(31L * 24 * 3600)));

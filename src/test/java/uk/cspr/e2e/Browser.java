@@ -94,6 +94,8 @@ final class Browser implements AutoCloseable {
 
   void type(String label, String value) {
     WebElement input = field(label);
+    // Tasklist's footer covers the bottom of a long form: bring the field to the middle first
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);

@@ -27,7 +27,7 @@ import uk.cspr.testing.Http;
  * A case walked in a real browser, as its users walk it: the coordinator records it in Tasklist
  * (and is told what is wrong with a bad date) and notifies the Panel; the police answer from the
  * link in their mail, with a document; the manager sees in Cockpit where the case waits and cannot
- * work its tasks. The demo profile, the real job executor and the demo's SMTP server throughout.
+ * work its tasks; health answers in Tasklist, with a chronology far longer than a text column. The demo profile, the real job executor and the demo's SMTP server throughout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
@@ -183,6 +183,50 @@ class JourneysIT {
         throw failure;
       }
     }
+  }
+
+  @Test
+  @Order(4)
+  void healthAnswersInTasklistWithALongChronology() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).isNotNull();
+    Task request = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
+        .taskDefinitionKey("provideInformation").taskCandidateGroup("agency-health").singleResult();
+    String chronology = uk.cspr.testing.Workflow.longAnswer(20_000);
+    try (Browser browser = new Browser(base(), "health")) {
+      try {
+        browser.logIn("tasklist", "health-lead", "health-lead");
+        browser.waitForText("My agency's requests"); // its filter, once Tasklist has loaded
+        browser.open("/camunda/app/tasklist/default/#/?task=" + request.getId());
+        browser.waitForText("Information for the review");
+        browser.screenshot("request-in-tasklist");
+
+        browser.waitFor(Browser.button("Claim")).click();
+        browser.type("Your agency's involvement with the child and family", "Health visiting from birth.");
+        browser.typeDate("Involvement from", LocalDate.of(2024, 3, 1));
+        // a chronology pasted from the agency's records: twenty thousand characters at once (leaving
+        // the field, as a person does, hands the text to the form at once rather than after its debounce)
+        browser.driver.executeScript("const field = arguments[0]; field.focus();"
+            + "Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(field, arguments[1]);"
+            + "field.dispatchEvent(new Event('input', {bubbles: true})); field.blur();",
+            browser.field("Summary chronology"), chronology);
+        browser.type("Analysis of key practice episodes", "The second attendance was not shared.");
+        browser.type("Immediate safeguarding concerns", "None");
+        browser.type("Your name", "Grace Whitfield");
+        browser.type("Your role", "Designated nurse");
+        browser.screenshot("filled");
+        browser.waitFor(Browser.button("Complete")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            engine.getTaskService().createTaskQuery().taskId(request.getId()).count() == 0);
+        browser.screenshot("answered");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(request.getProcessInstanceId()).variableName("chronologySummary").singleResult().getValue())
+        .isEqualTo(chronology);
   }
 
   /** The response link in the request mail to this address, once the job executor has sent it. */

@@ -82,13 +82,32 @@ public final class Http {
   }
 
   public Response postJson(String path, Object body) {
+    return sendJson("POST", path, body);
+  }
+
+  public Response putJson(String path, Object body) {
+    return sendJson("PUT", path, body);
+  }
+
+  private Response sendJson(String method, String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A variable of a process instance as the history API gives it to a coordinator: its type and value. */
+  public JsonNode historicVariable(String processInstanceId, String name) {
+    Response history = new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))
+        .basicAuth("coordinator", "coordinator")
+        .get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId + "&variableName=" + name);
+    if (history.status() != 200 || history.json().size() != 1) {
+      throw new AssertionError("No single historic variable " + name + ": " + history.body());
+    }
+    return history.json().get(0);
   }
 
   /** Logs in to a Camunda webapp as its login page does, keeping the session and CSRF token. */

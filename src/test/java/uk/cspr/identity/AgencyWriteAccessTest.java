@@ -1,0 +1,340 @@
+package uk.cspr.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.cspr.agency.AgencyRequest;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.testing.CsprSpringTest;
+import uk.cspr.testing.Http;
+import uk.cspr.testing.Workflow;
+
+/**
+ * What an agency account can do, tried as an attacker holding one would try it, on its own
+ * request, through both doors to the engine: the REST API ({@code /engine-rest}, HTTP Basic) and
+ * the copy Tasklist talks to ({@code /camunda/api/engine}, the Tasklist session). It may claim its
+ * task, hand it back and answer it through its form; everything else is refused and changes
+ * nothing.
+ */
+@CsprSpringTest
+class AgencyWriteAccessTest {
+
+  static final AtomicInteger requests = new AtomicInteger();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  /** One way in: the engine's REST API or Tasklist's copy of it, logged in as the police's lead. */
+  record Door(String name, String root, boolean tasklistSession) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Door> doors() {
+    return Stream.of(new Door("REST API", "/engine-rest", false),
+        new Door("Tasklist API", "/camunda/api/engine/engine/default", true));
+  }
+
+  Http as(Door door, String user) {
+    Http http = new Http(port);
+    if (door.tasklistSession()) {
+      assertThat(http.loginToWebapp("tasklist", user, user)).isEqualTo(200);
+    } else {
+      http.basicAuth(user, user);
+    }
+    return http;
+  }
+
+  /** A request to the police of a case of its own, and its open task. */
+  record Asked(ProcessInstance request, Task task) {}
+
+  Asked askThePolice() {
+    String reference = "NSCP-WRITE-" + requests.incrementAndGet();
+    String due = WorkingDays.todayInEngland().plusDays(14).toString();
+    ProcessInstance request = engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, reference,
+        Map.of("agencyId", "police", "responseDue", due, "requestText", "Your involvement, please."));
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(request.getId())
+        .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
+    return new Asked(request, task);
+  }
+
+  Object variable(Asked asked, String name) {
+    return engine.getRuntimeService().getVariable(asked.request().getId(), name);
+  }
+
+  boolean stillOpen(Asked asked) {
+    return engine.getTaskService().createTaskQuery().taskId(asked.task().getId()).count() == 1;
+  }
+
+  static Map<String, Object> answers(Object... more) {
+    Map<String, Object> values = new LinkedHashMap<>(Workflow.agencyAnswers());
+    for (int i = 0; i < more.length; i += 2) {
+      values.put((String) more[i], more[i + 1]);
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((key, value) -> variables.put(key, value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+
+  /**
+   * The payload the attack used: an object variable naming a Spring data source whose H2 URL runs
+   * Java when a connection is opened, which rendering the variable as JSON does. Here the Java
+   * only creates the marker file.
+   */
+  static Map<String, Object> dataSourcePayload(Path marker) throws Exception {
+    String url = "jdbc:h2:mem:cspr-rce-" + requests.incrementAndGet()
+        + ";INIT=CREATE ALIAS IF NOT EXISTS CSPR_MARK AS $$void mark(String f) throws Exception "
+        + "{ java.nio.file.Files.createFile(java.nio.file.Path.of(f))\\; }$$\\;CALL CSPR_MARK('" + marker + "')";
+    return Map.of("type", "Object",
+        "value", JSON.writeValueAsString(Map.of("url", url)),
+        "valueInfo", Map.of("objectTypeName", "org.springframework.jdbc.datasource.DriverManagerDataSource",
+            "serializationDataFormat", "application/json"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anObjectVariableNamingAClassRunsNothing(Door door, @TempDir Path folder) throws Exception {
+    Asked asked = askThePolice();
+    Path marker = folder.resolve("rce-marker");
+    String variableAt = door.root() + "/task/" + asked.task().getId() + "/variables/x";
+
+    // the agency may not store it at all
+    Http police = as(door, "police-lead");
+    Http.Response stored = police.putJson(variableAt, dataSourcePayload(marker));
+    police.get(variableAt);
+    police.postJson(door.root() + "/task/" + asked.task().getId() + "/complete",
+        answers("involvement", dataSourcePayload(marker)));
+    // and a coordinator, who may set variables, stores it but it is never built when read back
+    Http coordinator = as(door, "coordinator");
+    Http.Response storedByCoordinator = coordinator.putJson(variableAt, dataSourcePayload(marker));
+    Http.Response read = coordinator.get(variableAt);
+
+    assertThat(marker).as("the marker the payload's Java creates").doesNotExist();
+    assertThat(stored.status()).as(stored.body()).isEqualTo(403);
+    assertThat(storedByCoordinator.status()).as(storedByCoordinator.body()).isEqualTo(204);
+    assertThat(read.status()).as(read.body()).isGreaterThanOrEqualTo(400);
+    assertThat(read.body()).doesNotContain("connection");
+    assertThat(stillOpen(asked)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencySetsNoVariableOfItsRequest(Door door) {
+    Asked asked = askThePolice();
+    Http police = as(door, "police-lead");
+    String task = door.root() + "/task/" + asked.task().getId();
+    Map<String, Object> attacker = Map.of("value", "attacker@example.net", "type", "String");
+
+    assertThat(police.putJson(task + "/variables/contactEmail", attacker).status()).isEqualTo(403);
+    assertThat(police.putJson(task + "/localVariables/contactEmail", attacker).status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/variables", Map.of("modifications", Map.of("agencyName", attacker)))
+        .status()).isEqualTo(403);
+    assertThat(police.delete(task + "/variables/requestText").status()).isEqualTo(403);
+    assertThat(police.postJson(door.root() + "/process-instance/" + asked.request().getId() + "/variables",
+        Map.of("modifications", Map.of("contactEmail", attacker))).status()).isIn(403, 404);
+
+    assertThat(variable(asked, "contactEmail")).isNull();
+    assertThat(variable(asked, "agencyName")).isEqualTo("Police");
+    assertThat(variable(asked, "requestText")).isEqualTo("Your involvement, please.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAnswerCarriesOnlyTheFormsFields(Door door) {
+    Asked asked = askThePolice();
+    Http police = as(door, "police-lead");
+    String task = door.root() + "/task/" + asked.task().getId();
+
+    for (String action : List.of("/complete", "/submit-form")) {
+      Http.Response mailElsewhere = police.postJson(task + action, answers(
+          "contactEmail", "attacker@example.net", "agencyName", "Police <a href='http://evil.example'>",
+          "requestText", "Reply to attacker@example.net"));
+      assertThat(mailElsewhere.status()).as(mailElsewhere.body()).isEqualTo(400);
+      assertThat(mailElsewhere.json().path("message").asText())
+          .contains("contactEmail: is not a question on this task's form")
+          .contains("agencyName: is not a question on this task's form");
+
+      Http.Response decideForTheCoordinators = police.postJson(task + action, answers(
+          "requestAction", "EXTEND", "newResponseDue", "2099-01-05", "changeReason", "More time"));
+      assertThat(decideForTheCoordinators.status()).isEqualTo(400);
+    }
+    Http.Response objectAnswer = police.postJson(task + "/submit-form", answers("involvement",
+        Map.of("type", "Object", "value", "[\"x\"]",
+            "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json"))));
+    assertThat(objectAnswer.status()).isEqualTo(400);
+    assertThat(objectAnswer.json().path("message").asText()).contains("involvement: must be text");
+
+    assertThat(stillOpen(asked)).isTrue();
+    assertThat(variable(asked, "contactEmail")).isNull();
+    assertThat(variable(asked, "agencyName")).isEqualTo("Police");
+    assertThat(variable(asked, "responseDue")).isEqualTo(WorkingDays.todayInEngland().plusDays(14).toString());
+
+    // what the form asks is taken
+    Http.Response answered = police.postJson(task + "/submit-form", answers());
+    assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+    assertThat(stillOpen(asked)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyCannotTakeTheCoordinatorsDecisions(Door door) {
+    Asked asked = askThePolice();
+    Http police = as(door, "police-lead");
+    String task = door.root() + "/task/" + asked.task().getId();
+
+    for (String code : List.of("AgencyRequestExtended", "AgencyRequestWithdrawn")) {
+      Http.Response thrown = police.postJson(task + "/bpmnError", Map.of("errorCode", code,
+          "variables", Map.of("newResponseDue", Map.of("value", "2099-01-05"))));
+      assertThat(thrown.status()).as(thrown.body()).isEqualTo(403);
+    }
+    assertThat(police.postJson(task + "/bpmnEscalation", Map.of("escalationCode", "AnyEscalation")).status())
+        .isEqualTo(403);
+
+    assertThat(stillOpen(asked)).isTrue();
+    assertThat(variable(asked, "extensions")).isEqualTo(0);
+    assertThat(variable(asked, "newResponseDue")).isNull();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(asked.request().getId())
+        .count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyMovesNeitherItsDueDateNorWhoSeesItsTask(Door door) {
+    Asked asked = askThePolice();
+    Http police = as(door, "police-lead");
+    String task = door.root() + "/task/" + asked.task().getId();
+    Date due = asked.task().getDueDate();
+
+    Map<String, Object> later = new LinkedHashMap<>();
+    later.put("name", asked.task().getName());
+    later.put("due", "2099-01-05T23:59:59.000+0000");
+    assertThat(police.putJson(task, later).status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/identity-links", Map.of("groupId", "agency-health", "type", "candidate"))
+        .status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/identity-links/delete", Map.of("groupId", "cspr-coordinators", "type", "candidate"))
+        .status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/assignee", Map.of("userId", "health-lead")).status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/delegate", Map.of("userId", "health-lead")).status()).isEqualTo(403);
+    // claiming it for someone else would give them the task: another agency's lead, say
+    assertThat(police.postJson(task + "/claim", Map.of("userId", "health-lead")).status()).isEqualTo(403);
+    assertThat(police.postJson(task + "/comment/create", Map.of("message", "Ignore this request")).status())
+        .isGreaterThanOrEqualTo(400);
+
+    Task after = engine.getTaskService().createTaskQuery().taskId(asked.task().getId()).singleResult();
+    assertThat(after.getDueDate()).isEqualTo(due);
+    assertThat(after.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(after.getId()).stream()
+        .map(IdentityLink::getGroupId)).containsExactlyInAnyOrder("agency-police", "cspr-coordinators");
+    assertThat(engine.getTaskService().getTaskComments(after.getId())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyClaimsItsTaskAndHandsItBack(Door door) {
+    Asked asked = askThePolice();
+    Http police = as(door, "police-lead");
+    String task = door.root() + "/task/" + asked.task().getId();
+
+    assertThat(police.postJson(task + "/claim", Map.of("userId", "police-lead")).status()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(asked.task().getId()).singleResult().getAssignee())
+        .isEqualTo("police-lead");
+    assertThat(police.postJson(task + "/unclaim", Map.of()).status()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(asked.task().getId()).singleResult().getAssignee())
+        .isNull();
+  }
+
+  @Test
+  void aCoordinatorStillDecidesOnTheirOwnTask() {
+    Asked asked = askThePolice();
+    Http coordinator = as(doors().toList().get(0), "coordinator");
+    Task manage = engine.getTaskService().createTaskQuery().processInstanceId(asked.request().getId())
+        .taskDefinitionKey(AgencyRequest.TASK_MANAGE_REQUEST).singleResult();
+    Http.Response withdrawn = coordinator.postJson("/engine-rest/task/" + manage.getId() + "/submit-form", Map.of(
+        "variables", Map.of("requestAction", Map.of("value", "WITHDRAW"),
+            "changeReason", Map.of("value", "The police had no involvement"))));
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
+    assertThat(stillOpen(asked)).isFalse();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(asked.request().getId())
+        .activityId(AgencyRequest.END_WITHDRAWAL_DECIDED).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskOfferedToAnAgencyGrantsItWorkNotUpdate() {
+    Asked asked = askThePolice();
+    Authorization grant = engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(asked.task().getId()).groupIdIn("agency-police").singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(grant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+    assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+  }
+
+  @Test
+  void grantsMadeBeforeWorkWasTheDefaultAreBroughtDownToIt() {
+    Asked asked = askThePolice();
+    // as Camunda's default provider granted it before: read and update, to the agency's group
+    Authorization grant = engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(asked.task().getId()).groupIdIn("agency-police").singleResult();
+    grant.removePermission(TaskPermissions.TASK_WORK);
+    grant.addPermission(Permissions.UPDATE);
+    engine.getAuthorizationService().saveAuthorization(grant);
+    Http police = as(doors().toList().get(0), "police-lead");
+    String moveDue = "/engine-rest/task/" + asked.task().getId() + "/variables/responseDue";
+    Map<String, Object> later = Map.of("value", "2099-01-05", "type", "String");
+    assertThat(police.putJson(moveDue, later).status()).as("the grant as it was").isEqualTo(204);
+
+    assertThat(new Authorizations(engine.getAuthorizationService()).reduceTaskGrantsToWork()).isPositive();
+
+    Authorization reduced = engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(asked.task().getId()).groupIdIn("agency-police").singleResult();
+    assertThat(reduced.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(reduced.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+    assertThat(police.putJson(moveDue, later).status()).isEqualTo(403);
+    assertThat(police.get("/engine-rest/task/" + asked.task().getId()).status()).isEqualTo(200);
+    assertThat(new Authorizations(engine.getAuthorizationService()).reduceTaskGrantsToWork()).isZero();
+  }
+
+  @Test
+  void aTwentyThousandCharacterAnswerFromTasklistIsKeptWhole() {
+    Asked asked = askThePolice();
+    Http police = new Http(port);
+    assertThat(police.loginToWebapp("tasklist", "police-lead", "police-lead")).isEqualTo(200);
+    String task = "/camunda/api/engine/engine/default/task/" + asked.task().getId();
+    String chronology = Workflow.longAnswer(20_000);
+
+    assertThat(police.postJson(task + "/claim", Map.of("userId", "police-lead")).status()).isEqualTo(204);
+    Http.Response tooLong = police.postJson(task + "/submit-form", answers("chronologySummary", chronology + "x"));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().path("message").asText()).contains("chronologySummary: is longer than 20000 characters");
+    Http.Response sent = police.postJson(task + "/submit-form", answers("chronologySummary", chronology));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(204);
+
+    var kept = police.historicVariable(asked.request().getId(), "chronologySummary");
+    assertThat(kept.path("type").asText()).isEqualTo("String");
+    assertThat(kept.path("value").asText()).isEqualTo(chronology);
+  }
+}
