@@ -14,13 +14,18 @@ import uk.cspr.testing.PlainEngine;
 /** The production profile: no demo people, no mailbox, the first administrator from the environment. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.profiles.active=production",
-    "spring.datasource.url=jdbc:h2:mem:cspr-production-test;DB_CLOSE_DELAY=-1",
+    // a database on disk, as production insists (a fresh one each run, see below)
+    "spring.datasource.url=jdbc:h2:file:./target/production-profile-test/cspr;WRITE_DELAY=0",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1", "spring.mail.port=2599",
     "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=correct-horse-battery", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
     "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
     "CSPR_COORDINATORS_EMAIL=safeguarding@northshire.example.org", "CSPR_PUBLIC_URL=https://cspr.northshire.example.org"})
 class ProductionProfileTest {
+
+  static {
+    org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/production-profile-test"));
+  }
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -46,6 +51,20 @@ class ProductionProfileTest {
     String body = new String(missing.body());
     assertThat(body).doesNotContain("at org.").doesNotContain("Exception").doesNotContain("Tomcat");
     assertThat(missing.headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void withoutADatabaseOfItsOwnStartUpStopsSayingWhatToSet() {
+    for (String url : new String[] {null, "jdbc:h2:mem:cspr"}) {
+      var application = new org.springframework.boot.builder.SpringApplicationBuilder(uk.cspr.CsprApplication.class)
+          .profiles("production").properties("spring.main.banner-mode=off");
+      if (url != null) {
+        application.properties("spring.datasource.url=" + url);
+      }
+      assertThatThrownBy(() -> application.run())
+          .hasMessageContaining("The production profile needs a database")
+          .hasMessageContaining(url == null ? "CSPR_DB_URL" : "lost at the next restart");
+    }
   }
 
   @Test
