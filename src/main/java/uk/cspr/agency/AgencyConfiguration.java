@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import uk.cspr.calendar.WorkingDayCalendar;
 
 /** The listeners and delegate {@code cspr-agency-request} reaches by delegate expression. */
@@ -15,9 +16,9 @@ import uk.cspr.calendar.WorkingDayCalendar;
 class AgencyConfiguration {
 
   @Bean
-  ResponseLinks responseLinks(DataSource dataSource, TaskService taskService, HistoryService historyService,
-      ResponseLinkProperties properties) {
-    return new ResponseLinks(dataSource, taskService, historyService, properties);
+  ResponseLinks responseLinks(DataSource dataSource, PlatformTransactionManager transactions, TaskService taskService,
+      HistoryService historyService, ResponseLinkProperties properties) {
+    return new ResponseLinks(dataSource, transactions, taskService, historyService, properties);
   }
 
   @Bean

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Single-use, expiring, unguessable links that let an agency answer one request without an
@@ -63,14 +66,17 @@ public class ResponseLinks {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
   private final TaskService taskService;
   private final HistoryService historyService;
   private final ResponseLinkProperties properties;
   private final SecureRandom random = new SecureRandom();
 
-  public ResponseLinks(DataSource dataSource, TaskService taskService, HistoryService historyService,
-      ResponseLinkProperties properties) {
+  public ResponseLinks(DataSource dataSource, PlatformTransactionManager transactions, TaskService taskService,
+      HistoryService historyService, ResponseLinkProperties properties) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.taskService = taskService;
     this.historyService = historyService;
     this.properties = properties;
@@ -81,8 +87,10 @@ public class ResponseLinks {
   }
 
   /**
-   * A new link for the task; the returned token is put in one mail and never stored. Called inside
-   * the transaction that sends the mail, so a mail that fails leaves no link behind.
+   * A new link for the task; the returned token is put in one mail and never stored. The link is
+   * stored in a transaction of its own, committed before the mail is sent: should the mail's own
+   * transaction then fail (the node dies after the mail has left), the link it carries still
+   * works. A link whose mail never left is harmless: nobody has its token, and it expires.
    */
   public String issue(Task task) {
     byte[] bits = new byte[32];
@@ -90,9 +98,10 @@ public class ResponseLinks {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant expires = now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant();
-    jdbc.update("INSERT INTO cspr_response_link (token_hash, process_instance_id, task_id, issued_at, expires_at) "
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
+        "INSERT INTO cspr_response_link (token_hash, process_instance_id, task_id, issued_at, expires_at) "
             + "VALUES (?, ?, ?, ?, ?)",
-        hash(token), task.getProcessInstanceId(), task.getId(), Timestamp.from(now), Timestamp.from(expires));
+        hash(token), task.getProcessInstanceId(), task.getId(), Timestamp.from(now), Timestamp.from(expires)));
     return token;
   }
 

@@ -37,7 +37,7 @@ class AgencyRequestProcessTest {
   ProcessEngine engine;
   Workflow workflow;
   GreenMail smtp;
-  int requests;
+  static int requests; // across tests: each request its own case reference, so one test never runs another's jobs
 
   @BeforeEach
   void parts() {
@@ -205,6 +205,33 @@ class AgencyRequestProcessTest {
     assertThat(recipients(withdrawn)).containsExactly("probation-lead@example.org");
     assertThat(plainText(withdrawn)).contains("Probation had no involvement with the family");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(request.getId()).count()).isZero();
+  }
+
+  @Test
+  void aMailRepeatedAfterTheNodeDiedOnceItHadLeftCarriesALinkThatWorksAsDoesTheFirst() throws Exception {
+    clockAt("2026-03-25T10:00");
+    ProcessInstance request = ask("education", "2026-04-02");
+    java.util.concurrent.atomic.AtomicBoolean dieOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+    workflowEngine.afterMailSent(() -> {
+      if (dieOnce.getAndSet(false)) {
+        throw new IllegalStateException("the node died after the mail had left"); // its transaction never commits
+      }
+    });
+    Job send = engine.getManagementService().createJobQuery().processInstanceId(request.getId())
+        .activityId("Task_SendRequest").singleResult();
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(send.getId())).hasMessageContaining("node died");
+    clockAt("2026-03-25T10:11"); // the job is tried again ten minutes later
+    workflow.executeDueJobs(request);
+
+    List<MimeMessage> sent = mailsAbout(request, "request for information");
+    assertThat(sent).hasSize(2); // at least once: the same mail, the same Message-ID, a link each
+    assertThat(sent.get(0).getMessageID()).isEqualTo(sent.get(1).getMessageID());
+    for (MimeMessage mail : sent) {
+      String token = plainText(mail).replaceAll("(?s).*/respond/([A-Za-z0-9_-]{43}).*", "$1");
+      ResponseLinks.Resolution link = workflowEngine.responseLinks().resolve(token);
+      assertThat(link.refused()).as("the link in %s", mail.getMessageID()).isNull();
+      assertThat(link.task().getId()).isEqualTo(provideInformation(request).getId());
+    }
   }
 
   @Test

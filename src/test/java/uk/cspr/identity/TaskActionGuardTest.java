@@ -31,7 +31,7 @@ class TaskActionGuardTest {
   static WorkflowEngine workflowEngine = new WorkflowEngine(3133);
 
   ProcessEngine engine;
-  int requests;
+  static int requests;
 
   @BeforeEach
   void parts() {

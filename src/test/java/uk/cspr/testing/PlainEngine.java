@@ -54,10 +54,12 @@ public final class PlainEngine {
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
   private final DataSource dataSource = new DriverManagerDataSource(
       "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
   private final WorkingDayCalendar calendar = Calendars.shipped();
   private Timescales timescales = Timescales.defaults();
   private Integer smtpPort;
   private ResponseLinks responseLinks;
+  private final List<Runnable> afterMailSent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The calendar and the timescales, for BPMN that only computes dates. */
   public static PlainEngine withCalendar() {
@@ -100,7 +102,7 @@ public final class PlainEngine {
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setProcessEngineName("plain-" + UUID.randomUUID());
     configuration.setDataSource(dataSource);
-    configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
+    configuration.setTransactionManager(transactions);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
@@ -124,6 +126,18 @@ public final class PlainEngine {
     }
   }
 
+  /**
+   * Runs after each mail has gone to the SMTP server, inside the job that sent it: a test can fail
+   * that job there, as a node that dies after a mail has left would.
+   */
+  public void afterMailSent(Runnable hook) {
+    afterMailSent.add(hook);
+  }
+
+  public void clearAfterMailSent() {
+    afterMailSent.clear();
+  }
+
   /** The response links the workflow's mails carry (after {@link #build()}). */
   public ResponseLinks responseLinks() {
     return responseLinks;
@@ -131,7 +145,13 @@ public final class PlainEngine {
 
   /** Added once the engine exists: the mail delegate looks up recipients through it. */
   private void addWorkflowBeans(ProcessEngine engine) {
-    JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
+    JavaMailSenderImpl mailSender = new JavaMailSenderImpl() {
+      @Override
+      protected void doSend(jakarta.mail.internet.MimeMessage[] messages, Object[] originals) {
+        super.doSend(messages, originals);
+        afterMailSent.forEach(Runnable::run);
+      }
+    };
     mailSender.setHost("127.0.0.1");
     mailSender.setPort(smtpPort);
     beans.put("recordSeriousIncidentListener",
@@ -143,7 +163,7 @@ public final class PlainEngine {
     beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
     beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
     beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
-    responseLinks = new ResponseLinks(dataSource, engine.getTaskService(), engine.getHistoryService(),
+    responseLinks = new ResponseLinks(dataSource, transactions, engine.getTaskService(), engine.getHistoryService(),
         new ResponseLinkProperties(java.time.Period.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(10)));
     beans.put("mailDelegate", new MailDelegate(new Mailer(mailSender, PARTNERSHIP), new MailTemplates(),
         engine.getIdentityService(), engine.getTaskService(), responseLinks, PARTNERSHIP));

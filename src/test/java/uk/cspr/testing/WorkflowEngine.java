@@ -78,6 +78,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     ClockUtil.reset();
+    plain.clearAfterMailSent();
     smtp.purgeEmailFromAllMailboxes();
   }
 
@@ -103,6 +104,11 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
 
   public uk.cspr.agency.ResponseLinks responseLinks() {
     return plain.responseLinks();
+  }
+
+  /** See {@link PlainEngine#afterMailSent}; cleared after each test. */
+  public void afterMailSent(Runnable hook) {
+    plain.afterMailSent(hook);
   }
 
   public GreenMail smtp() {
