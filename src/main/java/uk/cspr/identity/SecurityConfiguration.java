@@ -47,6 +47,16 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle() {
+    var registration = new FilterRegistrationBean<>(new LoginThrottle(java.time.Clock.systemUTC()));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*");
+    // before the authentication filters, which it times
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<Filter> securityHeaders() {
     Filter headers = (request, response, chain) -> {
       String path = ((HttpServletRequest) request).getRequestURI();
