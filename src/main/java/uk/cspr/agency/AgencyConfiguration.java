@@ -23,7 +23,7 @@ class AgencyConfiguration {
 
   @Bean
   AgencyDocuments agencyDocuments(TaskService taskService, ResponseLinkProperties properties) {
-    return new AgencyDocuments(taskService, properties.maxDocumentSize().toBytes());
+    return new AgencyDocuments(taskService, properties.maxDocumentSize().toBytes(), properties.maxDocumentsPerRequest());
   }
 
   @Bean

@@ -1,14 +1,9 @@
 package uk.cspr.agency;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
@@ -16,8 +11,9 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * Documents agencies keep their chronologies in, stored as Camunda attachments of the task they
  * answer, never mailed. Only PDF, Word and OpenDocument text are taken, and the content must be
- * what the name says (checked by its first bytes and, for the zip-based formats, its structure),
- * so a renamed program or web page is refused.
+ * what the name says (checked by its first bytes and, for the zip-based formats, its structure read
+ * from the zip's directory without unpacking it), so a renamed program or web page is refused, as
+ * are a PDF that runs a script when opened and a zip made to unpack to far more than it holds.
  */
 public class AgencyDocuments {
 
@@ -33,17 +29,18 @@ public class AgencyDocuments {
 
   public record Document(String id, String name, String type, String description) {}
 
-  private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
   private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
   static final String ALLOWED = "PDF, Word (.doc, .docx) or OpenDocument text (.odt)";
 
   private final TaskService taskService;
   private final long maxBytes;
+  private final int maxDocuments;
 
-  public AgencyDocuments(TaskService taskService, long maxBytes) {
+  public AgencyDocuments(TaskService taskService, long maxBytes, int maxDocuments) {
     this.taskService = taskService;
     this.maxBytes = maxBytes;
+    this.maxDocuments = maxDocuments;
   }
 
   /** Stores a document beside the task, or refuses it with a 413 or 415 and a message. */
@@ -56,6 +53,10 @@ public class AgencyDocuments {
       throw new RefusedDocument(413, "The document " + name + " is larger than " + (maxBytes / (1024 * 1024))
           + " MB. Send a smaller file, or split it.");
     }
+    if (taskService.getTaskAttachments(task.getId()).size() >= maxDocuments) {
+      throw new RefusedDocument(409, "This request already has " + maxDocuments + " documents, as many as one "
+          + "request takes. Combine them into fewer files, or send the rest to the coordinators.");
+    }
     String type = typeOf(name, content);
     Attachment attachment = taskService.createAttachment(type, task.getId(), task.getProcessInstanceId(), name,
         addedBy + "; " + content.length + " bytes", new ByteArrayInputStream(content));
@@ -67,20 +68,31 @@ public class AgencyDocuments {
         .map(a -> new Document(a.getId(), a.getName(), a.getType(), a.getDescription())).toList();
   }
 
-  static String typeOf(String name, byte[] content) {
+  /** The type a document is stored and served as, checked against its name and content; or refused. */
+  public static String typeOf(String name, byte[] content) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".pdf") && startsWith(content, PDF)) {
+    if (lower.endsWith(".pdf") && PdfCheck.isPdf(content)) {
+      if (PdfCheck.runsSomething(content)) {
+        throw new RefusedDocument(415, "The document " + name + " contains a script or an action that runs when "
+            + "it is opened, which the partnership cannot accept. Print it to a new PDF, or save it without them, "
+            + "and attach it again.");
+      }
       return "application/pdf";
     }
     if (lower.endsWith(".doc") && startsWith(content, OLE2)) {
       return "application/msword";
     }
-    if (lower.endsWith(".docx") && startsWith(content, ZIP) && zipHas(content, "word/document.xml", null)) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (lower.endsWith(".docx") && startsWith(content, ZIP)) {
+      ZipCheck.refuseIfNotADocument(name, content);
+      if (ZipCheck.has(content, "word/document.xml", null)) {
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      }
     }
-    if (lower.endsWith(".odt") && startsWith(content, ZIP)
-        && zipHas(content, "mimetype", "application/vnd.oasis.opendocument.text")) {
-      return "application/vnd.oasis.opendocument.text";
+    if (lower.endsWith(".odt") && startsWith(content, ZIP)) {
+      ZipCheck.refuseIfNotADocument(name, content);
+      if (ZipCheck.has(content, "mimetype", "application/vnd.oasis.opendocument.text")) {
+        return "application/vnd.oasis.opendocument.text";
+      }
     }
     throw new RefusedDocument(415, "The document " + name + " is not a " + ALLOWED
         + " file (its name and content must agree). Save it as one of those and attach it again.");
@@ -95,25 +107,8 @@ public class AgencyDocuments {
     return name.length() > 200 ? name.substring(name.length() - 200) : name;
   }
 
-  private static boolean startsWith(byte[] content, byte[] magic) {
+  static boolean startsWith(byte[] content, byte[] magic) {
     return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
   }
 
-  private static boolean zipHas(byte[] content, String entryName, String expectedContent) {
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        if (entry.getName().equals(entryName)) {
-          return expectedContent == null
-              || new String(readAtMost(zip, 200), StandardCharsets.US_ASCII).trim().equals(expectedContent);
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static byte[] readAtMost(InputStream in, int max) throws IOException {
-    return in.readNBytes(max);
-  }
 }

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -81,7 +80,7 @@ class CaseDocuments {
 
   @GetMapping("/cases/{caseReference}/documents/{documentId}")
   ResponseEntity<?> download(@PathVariable String caseReference, @PathVariable String documentId,
-      HttpServletRequest request) {
+      HttpServletRequest request) throws IOException {
     ResponseEntity<?> denied = coordinator(request);
     if (denied != null) {
       return denied;
@@ -92,13 +91,29 @@ class CaseDocuments {
     if (!ofThisCase) {
       return message(404, "Case " + caseReference + " has no document " + documentId);
     }
-    InputStream content = taskService.getAttachmentContent(documentId);
+    byte[] content;
+    try (InputStream in = taskService.getAttachmentContent(documentId)) {
+      content = in.readAllBytes();
+    }
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(attachment.getType()))
+        .contentType(MediaType.parseMediaType(servedType(attachment, content)))
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(attachment.getName(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(content));
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(content);
+  }
+
+  /**
+   * The type a document is served as: what its name and content are checked to be, never the type
+   * it was stored with, which anyone attaching through the engine's own API may set to a web page.
+   */
+  static String servedType(Attachment attachment, byte[] content) {
+    try {
+      return AgencyDocuments.typeOf(attachment.getName() == null ? "" : attachment.getName(), content);
+    } catch (AgencyDocuments.RefusedDocument notADocument) {
+      return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+    }
   }
 
   @PostMapping(path = "/tasks/{taskId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -10,11 +10,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @param validFor how long a link works after its mail is sent; later mails carry new links
  * @param maxDocumentSize the largest document an agency may attach
+ * @param maxDocumentsPerRequest how many documents one request takes
  */
 @ConfigurationProperties("cspr.response-links")
 public record ResponseLinkProperties(
     @DefaultValue("P30D") Period validFor,
-    @DefaultValue("10MB") DataSize maxDocumentSize) {
+    @DefaultValue("10MB") DataSize maxDocumentSize,
+    @DefaultValue("10") int maxDocumentsPerRequest) {
 
   public ResponseLinkProperties {
     if (validFor.isZero() || validFor.isNegative()) {
@@ -22,6 +24,9 @@ public record ResponseLinkProperties(
     }
     if (maxDocumentSize.toBytes() <= 0) {
       throw new IllegalArgumentException("cspr.response-links.max-document-size must be positive, such as 10MB");
+    }
+    if (maxDocumentsPerRequest <= 0) {
+      throw new IllegalArgumentException("cspr.response-links.max-documents-per-request must be positive, such as 10");
     }
   }
 }

@@ -28,7 +28,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +48,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Refusal;
+import uk.cspr.validation.SubmittedAnswers;
 
 /**
  * {@code /respond/{token}}: where agency staff without a Tasklist account answer a request, from
@@ -125,7 +132,7 @@ class ResponsePage {
         variables.put(key, typedValue(entry));
       }
     }
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(SubmittedAnswers.problems(form, variables));
     for (String required : form.required()) {
       Object value = variables.get(required);
       if (value == null || (value instanceof String s && s.isBlank())) {
@@ -133,6 +140,8 @@ class ResponsePage {
       }
     }
     if (!problems.isEmpty()) {
+      log.warn("Case {}: an answer through a response link was refused ({})", caseReference,
+          String.join(", ", problems.stream().map(p -> p.substring(0, p.indexOf(':'))).toList()));
       return problem(400, "Your answers were not sent: " + String.join("; ", problems), problems);
     }
     try {
@@ -150,7 +159,7 @@ class ResponsePage {
       return problem(400, refusal.getMessage(), refusal.problems());
     }
     log.info("Case {}: information received through a response link", caseReference);
-    return ResponseEntity.ok(Map.of("message", "The partnership has received your information for case "
+    return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("message", "The partnership has received your information for case "
         + caseReference + ". You will get an e-mail to confirm it. You can close this page."));
   }
 
@@ -160,7 +169,7 @@ class ResponsePage {
     if (!link.opens()) {
       return refused(link.refused());
     }
-    return ResponseEntity.ok(documents.of(link.task().getId()).stream()
+    return ResponseEntity.ok().header("Cache-Control", "no-store").body(documents.of(link.task().getId()).stream()
         .map(d -> Map.of("name", d.name())).toList());
   }
 
@@ -185,6 +194,16 @@ class ResponsePage {
   ResponseEntity<Map<String, Object>> tooLarge() {
     return problem(413, "The document is larger than " + properties.maxDocumentSize().toMegabytes()
         + " MB. Send a smaller file, or split it.", List.of());
+  }
+
+  /** A request no page of ours sends (not JSON, not a form, a field of the wrong kind): the sender's mistake. */
+  @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class,
+      MissingServletRequestPartException.class, MissingServletRequestParameterException.class, MultipartException.class,
+      MethodArgumentTypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> malformed(Exception e) {
+    log.warn("A malformed request to a response page was refused: {}", e.getClass().getSimpleName());
+    return problem(400, "The page sent something the partnership could not read, and nothing was sent. Reload the "
+        + "page from the link in your e-mail and try again.", List.of());
   }
 
   @ExceptionHandler(Exception.class)
@@ -254,7 +273,7 @@ class ResponsePage {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     body.put("problems", problems);
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
   }
 
   private Map<String, String> common() {

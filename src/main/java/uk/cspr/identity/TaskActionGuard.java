@@ -1,6 +1,5 @@
 package uk.cspr.identity;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.type.ValueType;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.cspr.engine.EngineCommands;
 import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Refusal;
+import uk.cspr.validation.SubmittedAnswers;
 
 /**
  * What a person may do to a task, beyond Camunda's own permission checks, whichever API they use
@@ -41,9 +38,9 @@ import uk.cspr.validation.Refusal;
  * and complete it with any variables at all; here:
  *
  * <ul>
- *   <li>a task is answered with its form's fields and nothing else, as plain values (text,
- *       numbers, true or false, Json lists): never another variable of the process (the contact
- *       address its mails go to, the wording of the request), never a serialized object;
+ *   <li>a task is answered with its form's fields and nothing else, as plain values
+ *       ({@link SubmittedAnswers}): never another variable of the process (the contact address its
+ *       mails go to, the wording of the request), never a serialized object;
  *   <li>no BPMN error or escalation is thrown on a task: every decision a process acts on is
  *       recorded on the task of the person whose decision it is;
  *   <li>a task is claimed for oneself, unless one may assign it; and whoever holds a task may
@@ -86,23 +83,23 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
       }
       if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
         log.warn("{} tried to throw a BPMN {} on task {}: refused", caller.getUserId(),
-            command instanceof HandleTaskBpmnErrorCmd ? "error" : "escalation", field(command, "taskId"));
+            command instanceof HandleTaskBpmnErrorCmd ? "error" : "escalation", EngineCommands.field(command, "taskId"));
         throw new AuthorizationException("A task here is finished by completing its form: "
             + "no BPMN error or escalation can be thrown on it");
       }
       if (command instanceof CompleteTaskCmd) { // ResolveTaskCmd too
-        checkAnswers(caller, field(command, "taskId"), field(command, "variables"));
+        checkAnswers(caller, EngineCommands.field(command, "taskId"), EngineCommands.field(command, "variables"));
       } else if (command instanceof SubmitTaskFormCmd) {
-        checkAnswers(caller, field(command, "taskId"), field(command, "properties"));
+        checkAnswers(caller, EngineCommands.field(command, "taskId"), EngineCommands.field(command, "properties"));
       } else if (command instanceof ClaimTaskCmd) {
-        String taskId = field(command, "taskId");
-        String claimant = field(command, "userId");
+        String taskId = EngineCommands.field(command, "taskId");
+        String claimant = EngineCommands.field(command, "userId");
         if (claimant != null && !claimant.equals(caller.getUserId()) && !may(caller, Permissions.TASK_ASSIGN, taskId)) {
           log.warn("{} tried to claim task {} for {}: refused", caller.getUserId(), taskId, claimant);
           throw new AuthorizationException("You can claim a task only for yourself");
         }
-      } else if (command instanceof AssignTaskCmd && field(command, "value") == null) {
-        String taskId = field(command, "taskId");
+      } else if (command instanceof AssignTaskCmd && EngineCommands.field(command, "value") == null) {
+        String taskId = EngineCommands.field(command, "taskId");
         if (holds(caller, taskId) && !may(caller, Permissions.TASK_ASSIGN, taskId)) {
           // handing back a task one holds is part of working on it, as claiming it is
           return (T) next.execute(new ClaimTaskCmd(taskId, null));
@@ -119,31 +116,11 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
       if (form == null) {
         return; // no such task, or one outside any process: the command itself says so
       }
-      List<String> problems = new ArrayList<>();
-      for (String name : submitted.keySet()) {
-        if (!form.variables().contains(name)) {
-          problems.add(name + ": is not a question on this task's form");
-        } else if (!plain(submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name))) {
-          problems.add(name + ": must be text, a number, true or false, or a list");
-        }
-      }
+      List<String> problems = SubmittedAnswers.problems(form, submitted);
       if (!problems.isEmpty()) {
         log.warn("{} sent task {} answers it does not ask for: {}", caller.getUserId(), taskId, problems);
         throw new Refusal("The answers were not recorded", problems);
       }
-    }
-
-    /** What forms send: no object, file or byte array, which the engine would store and rebuild. */
-    private static boolean plain(Object value) {
-      if (value instanceof TypedValue typed) {
-        ValueType type = typed.getType();
-        if (type == null) {
-          return plain(typed.getValue());
-        }
-        return (type.isPrimitiveValueType() && type != ValueType.BYTES) || "json".equals(type.getName());
-      }
-      return value == null || value instanceof String || value instanceof Boolean || value instanceof Number
-          || value instanceof SpinJsonNode;
     }
 
     private FormSchema formOf(String taskId) {
@@ -177,28 +154,6 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
     /** Runs a lookup of our own through the rest of the chain, without the caller's permission checks. */
     private <R> R lookup(Function<CommandContext, R> lookup) {
       return next.execute(commandContext -> commandContext.runWithoutAuthorization(() -> lookup.apply(commandContext)));
-    }
-
-    /**
-     * A field of an engine command. Camunda's commands keep what they were given in fields without
-     * getters; reading one that is not there fails closed, so an engine upgrade that renames it
-     * refuses the command rather than letting it through unchecked.
-     */
-    @SuppressWarnings("unchecked")
-    static <V> V field(Object command, String name) {
-      for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-        try {
-          Field field = type.getDeclaredField(name);
-          field.setAccessible(true);
-          return (V) field.get(command);
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), e);
-        }
-      }
-      throw new IllegalStateException(command.getClass().getName() + " has no field " + name
-          + ": the task checks cannot run, so the command is refused");
     }
   }
 }

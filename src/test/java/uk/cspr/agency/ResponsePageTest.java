@@ -262,10 +262,52 @@ class ResponsePageTest {
   }
 
   @Test
+  void oneRequestTakesTenDocumentsAndTheListIsNeverCached() {
+    Asked asked = askThePolice("Your involvement.");
+    byte[] pdf = "%PDF-1.7\n% a page\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    for (int i = 1; i <= 10; i++) {
+      assertThat(http.postFile(asked.link() + "/documents", "part-" + i + ".pdf", pdf).status()).isEqualTo(201);
+    }
+    Http.Response eleventh = http.postFile(asked.link() + "/documents", "part-11.pdf", pdf);
+    assertThat(eleventh.status()).isEqualTo(409);
+    assertThat(eleventh.json().path("message").asText()).contains("already has 10 documents");
+    assertThat(engine.getTaskService().getTaskAttachments(openTask(asked.request()).getId())).hasSize(10);
+    assertThat(http.getBytes(asked.link() + "/documents").headers().firstValue("Cache-Control")).contains("no-store");
+  }
+
+  @Test
+  void aMalformedRequestIsA400AndAnAnswerWithANulCharacterIsRefused() {
+    Asked asked = askThePolice("Your involvement.");
+    assertThat(new Http(port).header("Content-Type", "application/json").postRaw(asked.link(), "{not json").status())
+        .isEqualTo(400);
+    assertThat(new Http(port).postRaw(asked.link(), "variables=1").status()).isEqualTo(415); // not JSON at all
+    Http.Response nul = http.postJson(asked.link(), answers("involvement", "Two visits\u0000 in 2025."));
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.json().path("message").asText()).contains("involvement: contains a character that is not text");
+    assertThat(openTask(asked.request())).isNotNull();
+    assertThat(http.postJson(asked.link(), answers()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDocumentIsServedAsWhatItIsNeverAsTheTypeItWasStoredWith() throws Exception {
+    Asked asked = askThePolice("Your involvement.");
+    Task task = openTask(asked.request());
+    // as the engine's own attachment API lets anyone who may update the task store it
+    var page = engine.getTaskService().createAttachment("text/html", task.getId(), task.getProcessInstanceId(),
+        "notes.pdf", "", new java.io.ByteArrayInputStream("<html><script>alert(1)</script></html>".getBytes()));
+    var served = new Http(port).basicAuth("coordinator", "coordinator")
+        .getBytes("/api/cases/" + asked.request().getBusinessKey() + "/documents/" + page.getId());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/octet-stream");
+    assertThat(served.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+  }
+
+  @Test
   void aLinkReachesOnlyItsOwnTask() {
     Asked mine = askThePolice("Mine: involvement.");
     Asked theirs = askThePolice("THEIRS-SECRET-QUESTION");
-    http.postFile(theirs.link() + "/documents", "theirs.pdf", "%PDF-1.4 theirs".getBytes());
+    assertThat(http.postFile(theirs.link() + "/documents", "theirs.pdf", "%PDF-1.4\n% theirs\n%%EOF\n".getBytes())
+        .status()).isEqualTo(201);
 
     assertThat(http.get(mine.link()).body()).doesNotContain("THEIRS-SECRET-QUESTION")
         .doesNotContain(theirs.request().getBusinessKey());

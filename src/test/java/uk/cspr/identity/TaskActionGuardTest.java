@@ -68,6 +68,9 @@ class TaskActionGuardTest {
     assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task.getId(),
         Workflow.with(Workflow.agencyAnswers(), "involvement", Variables.byteArrayValue(new byte[] {1}))))
         .isInstanceOf(Refusal.class);
+    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(),
+        Workflow.with(Workflow.agencyAnswers(), "involvement", "Visits\u0000 in 2025")))
+        .isInstanceOf(Refusal.class).hasMessageContaining("involvement: contains a character that is not text");
     assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "contactEmail")).isNull();
 
     engine.getFormService().submitTaskForm(task.getId(), Workflow.agencyAnswers());
@@ -115,7 +118,7 @@ class TaskActionGuardTest {
 
   @Test
   void aCommandWithoutTheFieldTheRulesReadIsRefusedNotWaved() {
-    assertThatThrownBy(() -> TaskActionGuard.Guard.field(new Object(), "taskId"))
+    assertThatThrownBy(() -> uk.cspr.engine.EngineCommands.field(new Object(), "taskId"))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("the command is refused");
   }
 }

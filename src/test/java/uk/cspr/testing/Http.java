@@ -81,6 +81,15 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }
 
+  /** A body as it is, with whatever Content-Type header this client was given (a form's, by default). */
+  public Response postRaw(String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!headers.containsKey("Content-Type")) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    return send(request);
+  }
+
   public Response postJson(String path, Object body) {
     return sendJson("POST", path, body);
   }

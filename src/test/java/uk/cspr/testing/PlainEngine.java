@@ -164,7 +164,7 @@ public final class PlainEngine {
     beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
     beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
     responseLinks = new ResponseLinks(dataSource, transactions, engine.getTaskService(), engine.getHistoryService(),
-        new ResponseLinkProperties(java.time.Period.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(10)));
+        new ResponseLinkProperties(java.time.Period.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(10), 10));
     beans.put("mailDelegate", new MailDelegate(new Mailer(mailSender, PARTNERSHIP), new MailTemplates(),
         engine.getIdentityService(), engine.getTaskService(), responseLinks, PARTNERSHIP));
     AgencyRequestAnswers agencyAnswers = new AgencyRequestAnswers(calendar);
