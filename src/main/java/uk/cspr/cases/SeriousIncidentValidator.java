@@ -25,6 +25,8 @@ public class SeriousIncidentValidator {
 
   public static final int MAX_CHILDREN = 4;
   public static final int MAX_AGE = 24;
+  /** How far back an incident can be recorded: beyond the record retention, and beyond any review. */
+  public static final int MOST_YEARS_BACK = 25;
   static final Pattern CHILD_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}");
   static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
   static final int MAX_CASE_REFERENCE = 40;
@@ -40,9 +42,13 @@ public class SeriousIncidentValidator {
     LocalDate awareDate = Answers.parseDate(CaseProcess.VAR_AWARE_DATE, variables.get(CaseProcess.VAR_AWARE_DATE), problems);
     if (incidentDate != null && incidentDate.isAfter(today)) {
       problems.add("incidentDate: " + incidentDate + " is in the future");
+    } else if (incidentDate != null && incidentDate.isBefore(today.minusYears(MOST_YEARS_BACK))) {
+      problems.add("incidentDate: " + incidentDate + " is more than " + MOST_YEARS_BACK + " years ago");
     }
     if (awareDate != null && awareDate.isAfter(today)) {
       problems.add("awareDate: " + awareDate + " is in the future");
+    } else if (awareDate != null && awareDate.isBefore(today.minusYears(MOST_YEARS_BACK))) {
+      problems.add("awareDate: " + awareDate + " is more than " + MOST_YEARS_BACK + " years ago");
     }
     if (incidentDate != null && awareDate != null && awareDate.isBefore(incidentDate)) {
       problems.add("awareDate: " + awareDate + " is before the incident (" + incidentDate + ")");
@@ -124,21 +130,23 @@ public class SeriousIncidentValidator {
   }
 
   private static Integer age(Object value, List<String> problems) {
-    Integer age = null;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      age = ((Number) value).intValue();
-    } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      age = (int) n.doubleValue(); // form-js numbers may arrive as 7.0
-    } else if (value instanceof String text && text.trim().matches("-?\\d{1,3}")) {
-      age = Integer.valueOf(text.trim());
+    // compared as it arrived, never narrowed first: 10000000000 must not wrap into range
+    java.math.BigDecimal age = null;
+    if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+        && !(value instanceof Float f && (f.isNaN() || f.isInfinite()))) {
+      age = new java.math.BigDecimal(n.toString()); // form-js numbers may arrive as 7.0
+    } else if (value instanceof String text && text.trim().matches("-?\\d{1,12}")) {
+      age = new java.math.BigDecimal(text.trim());
     }
-    if (age == null) {
+    if (age == null || age.stripTrailingZeros().scale() > 0) {
       problems.add("childAge: is required (whole years, 0 to " + MAX_AGE + ")");
-    } else if (age < 0 || age > MAX_AGE) {
-      problems.add("childAge: " + age + " is outside 0 to " + MAX_AGE);
       return null;
     }
-    return age;
+    if (age.signum() < 0 || age.compareTo(java.math.BigDecimal.valueOf(MAX_AGE)) > 0) {
+      problems.add("childAge: " + age.toPlainString() + " is outside 0 to " + MAX_AGE);
+      return null;
+    }
+    return age.intValueExact();
   }
 
   /** A Json array of strings (Tasklist, REST), a Java collection, or a comma-separated String. */

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  *   <li>Text longer than the engine's text column is kept whole ({@link LongTextSerializer}), and
  *       the history's second, text-only copy of a submitted form field is shortened to fit
  *       ({@link LongTextHistoryEventProducer}).
+ *   <li>A person's refused input is logged as one warning line, not an error ({@link RefusalsAsWarnings}).
  * </ul>
  */
 public class EngineHardening extends AbstractProcessEnginePlugin {
@@ -44,5 +45,8 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreVariableSerializers().add(0, new LongTextSerializer());
     configuration.setHistoryEventProducer(new LongTextHistoryEventProducer());
+    RefusalsAsWarnings commandContexts = new RefusalsAsWarnings();
+    commandContexts.setProcessEngineConfiguration(configuration);
+    configuration.setCommandContextFactory(commandContexts);
   }
 }

@@ -15,6 +15,8 @@ public final class Answers {
 
   /** What a narrative answer may run to: a chronology, an analysis, a reason Ofsted will read. */
   public static final int LONG_ANSWER = 20_000;
+  public static final int EARLIEST_YEAR = 1900;
+  public static final int LATEST_YEAR = 2100;
 
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
@@ -72,11 +74,18 @@ public final class Answers {
       problems.add(name + ": must be a date in the form yyyy-MM-dd, not a " + value.getClass().getSimpleName());
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(text.trim());
+      date = LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
       problems.add(name + ": '" + text + "' is not a date in the form yyyy-MM-dd");
       return null;
     }
+    // a year the working-day calendar and the database can take, and a person could mean
+    if (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR) {
+      problems.add(name + ": " + date + " is not a plausible date (years " + EARLIEST_YEAR + " to " + LATEST_YEAR + ")");
+      return null;
+    }
+    return date;
   }
 }

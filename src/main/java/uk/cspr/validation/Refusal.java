@@ -17,11 +17,23 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
  */
 public class Refusal extends InvalidRequestException {
 
+  private final String what;
   private final List<String> problems;
 
   public Refusal(String what, List<String> problems) {
     super(Status.BAD_REQUEST, what + ": " + String.join("; ", problems));
+    this.what = what;
     this.problems = List.copyOf(problems);
+  }
+
+  /** What was not done, such as "The serious incident was not recorded". */
+  public String what() {
+    return what;
+  }
+
+  /** The fields the problems concern, without what was entered in them: what a log may say. */
+  public List<String> fields() {
+    return problems.stream().map(p -> p.contains(":") ? p.substring(0, p.indexOf(':')) : "?").distinct().toList();
   }
 
   /** Each problem, starting with the name of the field it concerns. */

@@ -107,7 +107,14 @@ class CaseRestApiTest {
       "awareness before the incident| awareDate               | <4 days ago>                  | String  | awareDate:",
       "awareness in the future      | awareDate               | <tomorrow>                    | String  | awareDate:",
       "an incident in the future    | incidentDate            | <tomorrow>                    | String  | incidentDate:",
+      "an incident at year -999999999| incidentDate           | -999999999-01-01              | String  | incidentDate: -999999999-01-01 is not a plausible date",
+      "an incident in the year 1    | incidentDate            | 0001-01-01                    | String  | incidentDate: 0001-01-01 is not a plausible date",
+      "an incident 26 years ago     | incidentDate            | <26 years ago>                | String  | years ago",
+      "awareness 26 years ago       | awareDate               | <26 years ago>                | String  | years ago",
       "an age over 24               | childAge                | 25                            | Integer | childAge: 25 is outside 0 to 24",
+      "an age beyond an int         | childAge                | 10000000000                   | Long    | childAge: 10000000000 is outside 0 to 24",
+      "an age of 2^32 + 7           | childAge                | 4294967303                    | Long    | childAge: 4294967303 is outside 0 to 24",
+      "an age with a fraction       | childAge                | 7.5                           | Double  | childAge: is required (whole years",
       "a negative age               | childAge                | -1                            | Integer | childAge: -1 is outside 0 to 24",
       "an unknown agency            | agencies                | [\"police\",\"fire-service\"] | Json    | agencies: 'fire-service' is not a known agency",
       "no agency                    | agencies                | []                            | Json    | agencies: choose at least one",
@@ -122,7 +129,13 @@ class CaseRestApiTest {
       case "<missing>" -> variables.remove(field);
       case "<tomorrow>" -> variables.put(field, typed(today().plusDays(1).toString(), type));
       case "<4 days ago>" -> variables.put(field, typed(daysAgo(4), type));
-      default -> variables.put(field, typed(type.equals("Integer") ? Integer.valueOf(value) : value, type));
+      case "<26 years ago>" -> variables.put(field, typed(today().minusYears(26).toString(), type));
+      default -> variables.put(field, typed(switch (type) {
+        case "Integer" -> Integer.valueOf(value);
+        case "Long" -> Long.valueOf(value);
+        case "Double" -> Double.valueOf(value);
+        default -> value;
+      }, type));
     }
     long before = cases();
 
