@@ -19,6 +19,11 @@ class EngineConfiguration {
   }
 
   @Bean
+  RetryMeansNow retryMeansNow() {
+    return new RetryMeansNow();
+  }
+
+  @Bean
   RecordRetentionPlugin recordRetentionPlugin(Timescales timescales) {
     return new RecordRetentionPlugin(timescales.recordRetentionDays());
   }

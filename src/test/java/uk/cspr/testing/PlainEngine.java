@@ -28,6 +28,7 @@ import uk.cspr.cases.SeriousIncidentValidator;
 import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
 import uk.cspr.engine.EngineHardening;
 import uk.cspr.engine.ProcessResourceDeployer;
+import uk.cspr.engine.RetryMeansNow;
 import uk.cspr.identity.TaskActionGuard;
 import uk.cspr.mail.MailDelegate;
 import uk.cspr.mail.Mailer;
@@ -114,6 +115,7 @@ public final class PlainEngine {
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
     all.add(new EngineHardening());
     all.add(new TaskActionGuard());
+    all.add(new RetryMeansNow());
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
     return configuration;
