@@ -47,6 +47,11 @@ public class FirstAdministrator extends AbstractProcessEnginePlugin {
       user.setLastName(userId);
       user.setEmail(email);
       user.setPassword(password);
+      if (engine.getProcessEngineConfiguration().isEnablePasswordPolicy()
+          && !identity.checkPasswordAgainstPolicy(password, user).isValid()) {
+        throw new IllegalStateException("CSPR_ADMIN_PASSWORD does not meet the password policy: at least 10 "
+            + "characters with an upper-case and a lower-case letter, a digit and a symbol, and not the user id");
+      }
       identity.saveUser(user);
       log.info("First administrator {} created", userId);
     }

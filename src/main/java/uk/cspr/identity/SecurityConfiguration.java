@@ -56,8 +56,14 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * @param strictTransportSecurity on in production: browsers then use only HTTPS for this site,
+   *     on our pages and the API as on the webapps (which set it themselves)
+   */
   @Bean
-  FilterRegistrationBean<Filter> securityHeaders() {
+  FilterRegistrationBean<Filter> securityHeaders(
+      @org.springframework.beans.factory.annotation.Value("${cspr.security.strict-transport-security:false}")
+      boolean strictTransportSecurity) {
     Filter headers = (request, response, chain) -> {
       String path = ((HttpServletRequest) request).getRequestURI();
       HttpServletResponse http = (HttpServletResponse) response;
@@ -65,6 +71,9 @@ class SecurityConfiguration {
       if (!path.startsWith("/camunda/")) {
         http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         http.setHeader("X-Frame-Options", "DENY");
+        if (strictTransportSecurity) {
+          http.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
       }
       http.setHeader("X-Content-Type-Options", "nosniff");
       http.setHeader("Referrer-Policy", "no-referrer");

@@ -18,7 +18,7 @@ import uk.cspr.testing.PlainEngine;
     "spring.datasource.url=jdbc:h2:file:./target/production-profile-test/cspr;WRITE_DELAY=0",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1", "spring.mail.port=2599",
-    "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=correct-horse-battery", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
+    "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=Correct-Horse-Battery-9", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
     "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
     "CSPR_COORDINATORS_EMAIL=safeguarding@northshire.example.org", "CSPR_PUBLIC_URL=https://cspr.northshire.example.org"})
 class ProductionProfileTest {
@@ -41,7 +41,20 @@ class ProductionProfileTest {
     assertThat(new Http(port).get("/dev/mailbox").status()).isEqualTo(404);
     assertThat(new Http(port).get("/engine-rest/user").status()).isEqualTo(401);
     assertThat(new Http(port).basicAuth("demo", "demo").get("/engine-rest/user").status()).isEqualTo(401);
-    assertThat(new Http(port).basicAuth("admin", "correct-horse-battery").get("/engine-rest/user").status()).isEqualTo(200);
+    assertThat(new Http(port).basicAuth("admin", "Correct-Horse-Battery-9").get("/engine-rest/user").status()).isEqualTo(200);
+  }
+
+  @Test
+  void browsersAreToldToUseOnlyHttpsOnOurPagesAndPasswordsMeetThePolicy() {
+    var page = new Http(port).getBytes("/respond/not-a-real-link");
+    assertThat(page.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000; includeSubDomains");
+
+    var identity = engine.getIdentityService();
+    var user = identity.newUser("weak-password-test");
+    assertThat(identity.checkPasswordAgainstPolicy("weak-password-test", user).isValid()).isFalse();
+    assertThat(identity.checkPasswordAgainstPolicy("Correct-Horse-Battery-9", user).isValid()).isTrue();
+    user.setPassword("password");
+    assertThatThrownBy(() -> identity.saveUser(user)).hasMessageContaining("policy");
   }
 
   @Test
