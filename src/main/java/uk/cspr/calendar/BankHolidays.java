@@ -11,11 +11,13 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * The bank holidays of one division of gov.uk's {@code bank-holidays.json}, read once at start-up.
+ * The bank holidays of one division of gov.uk's {@code bank-holidays.json}, read once at start-up,
+ * and beyond the years it covers the standard ones by rule ({@link BankHolidayRules}).
  *
- * <p>Kept as data rather than computed from rules, because the real list is set by royal
- * proclamation: the 2022 jubilee and state funeral, the 2023 coronation and the moved 2020 VE day
- * could never have been derived from Easter and "last Monday in May".
+ * <p>Kept as data rather than computed from rules where data exists, because the real list is set
+ * by royal proclamation: the 2022 jubilee and state funeral, the 2023 coronation and the moved
+ * 2020 VE day could never have been derived from Easter and "last Monday in May". So a day outside
+ * the data is {@link #isProvisional provisional}: a proclamation may still move or add a holiday.
  */
 public final class BankHolidays {
 
@@ -61,8 +63,20 @@ public final class BankHolidays {
     return new BankHolidays(dates, source);
   }
 
+  private final java.util.Map<Integer, NavigableSet<LocalDate>> byRule = new java.util.concurrent.ConcurrentHashMap<>();
+
   public boolean isBankHoliday(LocalDate date) {
-    return dates.contains(date);
+    return covers(date) ? dates.contains(date) : byRule.computeIfAbsent(date.getYear(), BankHolidayRules::of).contains(date);
+  }
+
+  /** Whether the day's being a bank holiday or not comes from the rule, not from published data. */
+  public boolean isProvisional(LocalDate date) {
+    return !covers(date);
+  }
+
+  /** The last day the published data speaks for: its last year, whole. */
+  public LocalDate lastDay() {
+    return LocalDate.of(lastYear(), 12, 31);
   }
 
   public NavigableSet<LocalDate> dates() {

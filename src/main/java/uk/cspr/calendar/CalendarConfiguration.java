@@ -24,8 +24,21 @@ class CalendarConfiguration {
       BankHolidays holidays = BankHolidays.read(in, properties.division(), source);
       log.info("Bank holidays of {} from {}: {} dates, {} to {}", properties.division(), source,
           holidays.dates().size(), holidays.firstYear(), holidays.lastYear());
+      warnIfEndingSoon(holidays, WorkingDays.todayInEngland());
       return holidays;
     }
+  }
+
+  /** Deadlines beyond the data are computed by rule and provisional: a year's notice to replace it. */
+  static boolean warnIfEndingSoon(BankHolidays holidays, java.time.LocalDate today) {
+    if (today.plusMonths(12).isAfter(holidays.lastDay())) {
+      log.warn("The bank holidays in {} end on {}: deadlines after that are computed by rule and provisional "
+          + "(a holiday added by proclamation would move them). Download the current bank-holidays.json from "
+          + "gov.uk and set cspr.calendar.bank-holidays to it; running cases' deadlines are then recomputed.",
+          holidays.source(), holidays.lastDay());
+      return true;
+    }
+    return false;
   }
 
   @Bean

@@ -6,9 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Working days in England and Wales: not a Saturday, a Sunday or a bank holiday (substitute days
@@ -27,17 +24,13 @@ public class WorkingDayCalendar {
   /** Reminders and escalations go out at the start of a working day, not at midnight. */
   public static final LocalTime SEND_TIME = LocalTime.of(9, 0);
 
-  private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
-
   private final BankHolidays bankHolidays;
-  private final AtomicBoolean warnedOutsideData = new AtomicBoolean();
 
   public WorkingDayCalendar(BankHolidays bankHolidays) {
     this.bankHolidays = Objects.requireNonNull(bankHolidays);
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    warnIfOutsideData(date);
     DayOfWeek day = date.getDayOfWeek();
     return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.isBankHoliday(date);
   }
@@ -79,6 +72,14 @@ public class WorkingDayCalendar {
     return count;
   }
 
+  /**
+   * Whether counting from {@code from} to {@code to} rests on bank holidays computed by rule rather
+   * than published: then the result is provisional, and a newer calendar may move it.
+   */
+  public boolean isProvisional(LocalDate from, LocalDate to) {
+    return bankHolidays.isProvisional(from) || bankHolidays.isProvisional(to);
+  }
+
   /** The first working day strictly after {@code date}: when an escalation for a missed deadline goes out. */
   public LocalDate nextWorkingDay(LocalDate date) {
     return addWorkingDays(date, 1);
@@ -96,16 +97,5 @@ public class WorkingDayCalendar {
 
   public BankHolidays bankHolidays() {
     return bankHolidays;
-  }
-
-  private void warnIfOutsideData(LocalDate date) {
-    if (!bankHolidays.covers(date) && warnedOutsideData.compareAndSet(false, true)) {
-      log.warn(
-          "Working-day calculation reached {}, outside the bank holidays in {} ({} to {}): only "
-              + "weekends are skipped for that period, so deadlines there may fall on a bank holiday. "
-              + "Add the new years' bank holidays (gov.uk publishes bank-holidays.json) and set "
-              + "cspr.calendar.bank-holidays to the file.",
-          date, bankHolidays.source(), bankHolidays.firstYear(), bankHolidays.lastYear());
-    }
   }
 }

@@ -2,10 +2,6 @@ package uk.cspr.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 import uk.cspr.testing.Calendars;
 
 class WorkingDayCalendarTest {
@@ -140,23 +135,51 @@ class WorkingDayCalendarTest {
     assertThat(workingDays.endOfDay("2026-12-04")).isBefore(workingDays.justAfterDeadline("2026-11-28", 5));
   }
 
-  @Test
-  void beyondTheDataItWarnsOnceAndStillSkipsWeekends() {
-    var fresh = Calendars.shipped();
-    Logger logger = (Logger) LoggerFactory.getLogger(WorkingDayCalendar.class);
-    var appender = new ListAppender<ILoggingEvent>();
-    appender.start();
-    logger.addAppender(appender);
-    try {
-      assertThat(fresh.addWorkingDays(LocalDate.of(2028, 12, 29), 1)).isEqualTo(LocalDate.of(2029, 1, 1));
-      assertThat(fresh.addWorkingDays(LocalDate.of(2031, 3, 7), 1)).isEqualTo(LocalDate.of(2031, 3, 10));
-      assertThat(fresh.isWorkingDay(LocalDate.of(2030, 6, 1))).isFalse(); // a Saturday
-      List<ILoggingEvent> warnings = appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
-      assertThat(warnings).hasSize(1);
-      assertThat(warnings.get(0).getFormattedMessage()).contains("2029-01-01").contains("2028")
-          .contains("cspr.calendar.bank-holidays");
-    } finally {
-      logger.detachAppender(appender);
+  /** What proclamations moved or added, which no rule can know: the only differences allowed. */
+  static final Map<Integer, List<String>> ONLY_IN_THE_DATA = Map.of(
+      2020, List.of("2020-05-08"), 2022, List.of("2022-06-02", "2022-06-03", "2022-09-19"), 2023, List.of("2023-05-08"));
+  static final Map<Integer, List<String>> ONLY_BY_RULE = Map.of(
+      2020, List.of("2020-05-04"), 2022, List.of("2022-05-30"));
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028})
+  void theRuleReproducesEveryPublishedHolidayButTheProclaimedOnes(int year) {
+    var published = calendar.bankHolidays().dates().subSet(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true);
+    var byRule = BankHolidayRules.of(year);
+    assertThat(published.stream().filter(d -> !byRule.contains(d)).map(LocalDate::toString))
+        .containsExactlyElementsOf(ONLY_IN_THE_DATA.getOrDefault(year, List.of()));
+    assertThat(byRule.stream().filter(d -> !published.contains(d)).map(LocalDate::toString))
+        .containsExactlyElementsOf(ONLY_BY_RULE.getOrDefault(year, List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // checked by hand: Easter Sunday 1 April 2029 and 21 April 2030; Christmas 2029 on a Tuesday
+      "2029 | 2029-01-01, 2029-03-30, 2029-04-02, 2029-05-07, 2029-05-28, 2029-08-27, 2029-12-25, 2029-12-26",
+      "2030 | 2030-01-01, 2030-04-19, 2030-04-22, 2030-05-06, 2030-05-27, 2030-08-26, 2030-12-25, 2030-12-26",
+      // weekend substitutes: New Year's Day on a Saturday, Christmas on a Sunday
+      "2033 | 2033-01-03, 2033-04-15, 2033-04-18, 2033-05-02, 2033-05-30, 2033-08-29, 2033-12-26, 2033-12-27"})
+  void beyondTheDataTheStandardHolidaysComeFromTheRule(int year, String expected) {
+    assertThat(BankHolidayRules.of(year).stream().map(LocalDate::toString))
+        .containsExactly(expected.split(",\\s*"));
+    for (String day : expected.split(",\\s*")) {
+      assertThat(calendar.isWorkingDay(LocalDate.parse(day))).as(day).isFalse();
     }
+  }
+
+  @Test
+  void countingIntoTheYearsBeyondTheDataSkipsTheirHolidaysAndIsProvisional() {
+    // 1 January 2029, a Monday, is a bank holiday that 2028-only data misses
+    assertThat(calendar.addWorkingDays(LocalDate.of(2028, 12, 29), 1)).isEqualTo(LocalDate.of(2029, 1, 2));
+    assertThat(calendar.addWorkingDays(LocalDate.of(2028, 12, 22), 5)).isEqualTo(LocalDate.of(2029, 1, 3));
+    assertThat(calendar.isProvisional(LocalDate.of(2028, 12, 22), LocalDate.of(2029, 1, 3))).isTrue();
+    assertThat(calendar.isProvisional(LocalDate.of(2028, 12, 1), LocalDate.of(2028, 12, 8))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2030, 6, 1))).isFalse(); // a Saturday
+  }
+
+  @Test
+  void startUpWarnsAYearBeforeTheDataRunsOut() {
+    assertThat(CalendarConfiguration.warnIfEndingSoon(calendar.bankHolidays(), LocalDate.of(2027, 12, 31))).isFalse();
+    assertThat(CalendarConfiguration.warnIfEndingSoon(calendar.bankHolidays(), LocalDate.of(2028, 1, 2))).isTrue();
   }
 }
