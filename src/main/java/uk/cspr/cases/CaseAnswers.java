@@ -24,6 +24,21 @@ public class CaseAnswers {
   }
 
   /**
+   * {@code passToAnotherAuthority}: the hand-over is the record that the duty was met, by the
+   * authority whose duty it is; whom, when and by whom are all required.
+   */
+  public void passedToAnotherAuthority(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    Answers answers = new Answers(execution);
+    answers.text(CaseProcess.VAR_PASSED_ON_TO, 200);
+    dateSinceAwareness(answers, execution, CaseProcess.VAR_PASSED_ON_ON);
+    answers.text(CaseProcess.VAR_PASSED_ON_BY, 200);
+    answers.refuseIfAnyProblem("The hand-over to the other authority was not recorded");
+  }
+
+  /**
    * A date answered about the case: nothing about it can be done before the local authority
    * became aware of the incident, nor in the future.
    */

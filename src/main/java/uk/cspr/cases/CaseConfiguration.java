@@ -17,4 +17,9 @@ class CaseConfiguration {
   ExecutionListener notNotifiableDecisionListener() {
     return new CaseAnswers()::notNotifiableDecision;
   }
+
+  @Bean
+  ExecutionListener passedToAnotherAuthorityListener() {
+    return new CaseAnswers()::passedToAnotherAuthority;
+  }
 }

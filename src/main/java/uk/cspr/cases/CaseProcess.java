@@ -23,14 +23,25 @@ public final class CaseProcess {
   public static final String VAR_CHILD_AGE = "childAge";
   public static final String VAR_CHILD_REFERENCES = "childReferences";
   public static final String VAR_AGENCIES = "agencies";
+  public static final String VAR_CHILDREN = "children";
+  public static final String VAR_INCIDENT_LOCATION = "incidentLocation";
+  public static final String VAR_OTHER_LOCAL_AUTHORITY = "otherLocalAuthority";
 
   // set by the case
   public static final String VAR_NOTIFICATION_ROUTE = "notificationRoute";
-  public static final String VAR_DFE_AND_OFSTED_NOTIFICATION_REQUIRED = "dfeAndOfstedNotificationRequired";
+  public static final String VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED = "dfeAndOfstedMustBeNotified";
+  public static final String VAR_DEADLINES_PROVISIONAL = "deadlinesProvisional";
   public static final String VAR_NOTIFICATION_DUE = "notificationDue";
   public static final String VAR_RAPID_REVIEW_DUE = "rapidReviewDue";
   public static final String VAR_AGENCY_RESPONSE_DUE = "agencyResponseDue";
   public static final String VAR_CASE_CLOSED_ON = "caseClosedOn";
+
+  // the hand-over to the authority where it happened
+  public static final String TASK_PASS_TO_ANOTHER_AUTHORITY = "passToAnotherAuthority";
+  public static final String END_PASSED_TO_ANOTHER_AUTHORITY = "EndEvent_PassedToAnotherAuthority";
+  public static final String VAR_PASSED_ON_TO = "passedOnTo";
+  public static final String VAR_PASSED_ON_ON = "passedOnOn";
+  public static final String VAR_PASSED_ON_BY = "passedOnBy";
 
   // the not-notifiable decision
   public static final String VAR_NOT_NOTIFIABLE_REASON = "notNotifiableReason";

@@ -14,8 +14,8 @@ import uk.cspr.calendar.WorkingDays;
 
 /**
  * Cases in realistic states, so a newcomer finds work waiting: a notification overdue (its
- * escalation goes out as the demo starts), one on time, and a decision not to notify waiting to
- * be recorded. Dates are relative to today; each case is created once, by its reference.
+ * escalation goes out as the demo starts), one on time, a decision not to notify waiting to be
+ * recorded, and two children in one notification. Dates are relative to today; each case is created once, by its reference.
  */
 @Component
 @Profile("demo")
@@ -49,6 +49,14 @@ public class DemoCases {
         "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", false, "childStatus", "LOOKED_AFTER",
         "childAge", 15, "childReferences", "LCS-3302-D",
         "agencies", "childrens-social-care, education"));
+    // two children, each counted: a care leaver of 19 died (DfE and Ofsted) and neglect of her baby is
+    // suspected (the Panel): one notification through the online system covers both
+    start("DEMO-2026-0004", today, -3, Map.of(
+        "incidentType", "DEATH", "abuseOrNeglectSuspected", true,
+        "children", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"reference\": \"LCS-6610-E\", "
+            + "\"age\": 19, \"status\": \"CARE_LEAVER\"}, {\"reference\": \"LCS-6611-F\", \"age\": 0, "
+            + "\"status\": \"CHILD_IN_NEED\"}]").create(),
+        "agencies", "childrens-social-care, health, housing"));
   }
 
   private void start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {

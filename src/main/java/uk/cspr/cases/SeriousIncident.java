@@ -12,35 +12,61 @@ public record SeriousIncident(
     LocalDate awareDate,
     IncidentType incidentType,
     boolean abuseOrNeglectSuspected,
-    ChildStatus childStatus,
-    int childAge,
-    List<String> childReferences,
-    List<String> agencies) {
+    List<Child> children,
+    List<String> agencies,
+    IncidentLocation incidentLocation,
+    String otherLocalAuthority) {
 
   public enum IncidentType { DEATH, SERIOUS_HARM }
 
   public enum ChildStatus { NONE, CHILD_IN_NEED, CHILD_PROTECTION_PLAN, LOOKED_AFTER, CARE_LEAVER }
 
-  /** Which bodies must be told, from domain.md's routes (Children Act 2004 s16C, Working Together 2023 ch. 5). */
+  /** Where it happened decides who notifies (Children Act 2004 s16C(1)). */
+  public enum IncidentLocation {
+    /** In the partnership's local authority's area: ours to notify. */
+    IN_AREA,
+    /** Outside England, to a child normally resident here: ours to notify. */
+    OUTSIDE_ENGLAND_RESIDENT_HERE,
+    /** In another English local authority's area: theirs to notify; we pass it on. */
+    ANOTHER_AUTHORITY
+  }
+
+  /** One child the incident concerns: a pseudonymous reference, the age at the incident, the status then. */
+  public record Child(String reference, int age, ChildStatus status) {}
+
+  public List<String> childReferences() {
+    return children.stream().map(Child::reference).toList();
+  }
+
+  /**
+   * Who must be told, worked out for each child and combined (domain.md section 1, the contract's
+   * route table): one child needing the Panel makes it a Panel notification, whatever the others.
+   */
   public NotificationRoute route() {
-    boolean death = incidentType == IncidentType.DEATH;
-    if (childStatus == ChildStatus.CARE_LEAVER && childAge >= 18) {
-      // a care leaver's death at 18 to 24 goes to the Secretary of State and Ofsted, with no rapid review
-      return death ? NotificationRoute.DFE_AND_OFSTED_ONLY : NotificationRoute.NOT_NOTIFIABLE;
+    if (incidentLocation == IncidentLocation.ANOTHER_AUTHORITY) {
+      return NotificationRoute.PASSED_TO_ANOTHER_AUTHORITY;
     }
-    if (abuseOrNeglectSuspected && childAge < 18) {
+    if (children.stream().anyMatch(this::needsThePanel)) {
       return NotificationRoute.PANEL;
     }
-    if (childStatus == ChildStatus.LOOKED_AFTER && death) {
+    if (dfeAndOfstedMustBeNotified()) {
       return NotificationRoute.DFE_AND_OFSTED_ONLY;
     }
     return NotificationRoute.NOT_NOTIFIABLE;
   }
 
-  /** The death of a looked-after child is always notified to DfE and Ofsted, whatever else happens. */
-  public boolean dfeAndOfstedNotificationRequired() {
-    return route() == NotificationRoute.DFE_AND_OFSTED_ONLY
-        || (route() == NotificationRoute.PANEL
-            && childStatus == ChildStatus.LOOKED_AFTER && incidentType == IncidentType.DEATH);
+  /** A child, under 18, whose abuse or neglect is known or suspected, died or was seriously harmed. */
+  boolean needsThePanel(Child child) {
+    return abuseOrNeglectSuspected && child.age() < 18;
+  }
+
+  /**
+   * The death of a looked-after child, or of a care leaver (16 to 24), goes to the Secretary of
+   * State and Ofsted, whatever else is notified: on the Panel route the one online notification
+   * reaches them.
+   */
+  public boolean dfeAndOfstedMustBeNotified() {
+    return incidentLocation != IncidentLocation.ANOTHER_AUTHORITY && incidentType == IncidentType.DEATH
+        && children.stream().anyMatch(c -> c.status() == ChildStatus.LOOKED_AFTER || c.status() == ChildStatus.CARE_LEAVER);
   }
 }

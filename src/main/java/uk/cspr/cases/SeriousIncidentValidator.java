@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import uk.cspr.agency.Agency;
+import uk.cspr.cases.SeriousIncident.Child;
 import uk.cspr.cases.SeriousIncident.ChildStatus;
+import uk.cspr.cases.SeriousIncident.IncidentLocation;
 import uk.cspr.cases.SeriousIncident.IncidentType;
 import uk.cspr.validation.Answers;
 import uk.cspr.validation.Refusal;
@@ -53,25 +55,27 @@ public class SeriousIncidentValidator {
     if (incidentDate != null && awareDate != null && awareDate.isBefore(incidentDate)) {
       problems.add("awareDate: " + awareDate + " is before the incident (" + incidentDate + ")");
     }
-    IncidentType incidentType = oneOf(IncidentType.class, CaseProcess.VAR_INCIDENT_TYPE, variables, problems);
-    ChildStatus childStatus = oneOf(ChildStatus.class, CaseProcess.VAR_CHILD_STATUS, variables, problems);
+    IncidentType incidentType = oneOf(IncidentType.class, CaseProcess.VAR_INCIDENT_TYPE, variables.get(CaseProcess.VAR_INCIDENT_TYPE), problems);
     Boolean abuseOrNeglect = bool(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED, variables.get(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED), problems);
-    Integer age = age(variables.get(CaseProcess.VAR_CHILD_AGE), problems);
-
-    List<String> children = list(CaseProcess.VAR_CHILD_REFERENCES, variables.get(CaseProcess.VAR_CHILD_REFERENCES), problems);
-    if (children != null) {
-      if (children.isEmpty() || children.size() > MAX_CHILDREN) {
-        problems.add("childReferences: give 1 to " + MAX_CHILDREN + " child references (one notification covers up to "
-            + MAX_CHILDREN + " children), not " + children.size());
-      }
-      for (String child : children) {
-        if (!CHILD_REFERENCE.matcher(child).matches()) {
-          // the reference itself is not echoed: it may be a name typed by mistake
-          problems.add("childReferences: a reference must be letters, digits and / _ . - (at most 40), never a name");
-          break;
-        }
+    List<Child> children = variables.get(CaseProcess.VAR_CHILDREN) != null
+        ? children(variables.get(CaseProcess.VAR_CHILDREN), problems)
+        : oneStatusForEveryChild(variables, problems);
+    IncidentLocation location = variables.get(CaseProcess.VAR_INCIDENT_LOCATION) == null
+        || (variables.get(CaseProcess.VAR_INCIDENT_LOCATION) instanceof String l && l.isBlank())
+        ? IncidentLocation.IN_AREA
+        : oneOf(IncidentLocation.class, CaseProcess.VAR_INCIDENT_LOCATION, variables.get(CaseProcess.VAR_INCIDENT_LOCATION), problems);
+    String otherAuthority = null;
+    if (location == IncidentLocation.ANOTHER_AUTHORITY) {
+      Object named = variables.get(CaseProcess.VAR_OTHER_LOCAL_AUTHORITY);
+      if (!(named instanceof String text) || text.isBlank()) {
+        problems.add("otherLocalAuthority: name the local authority where the incident happened (incidentLocation is ANOTHER_AUTHORITY)");
+      } else if (text.trim().length() > 100) {
+        problems.add("otherLocalAuthority: is longer than 100 characters");
+      } else {
+        otherAuthority = text.trim();
       }
     }
+
     List<String> agencies = list(CaseProcess.VAR_AGENCIES, variables.get(CaseProcess.VAR_AGENCIES), problems);
     if (agencies != null) {
       if (agencies.isEmpty()) {
@@ -86,8 +90,8 @@ public class SeriousIncidentValidator {
     if (!problems.isEmpty()) {
       throw new Refusal("The serious incident was not recorded", problems);
     }
-    return new SeriousIncident(incidentDate, awareDate, incidentType, abuseOrNeglect, childStatus, age,
-        children, agencies);
+    return new SeriousIncident(incidentDate, awareDate, incidentType, abuseOrNeglect, children, agencies, location,
+        otherAuthority);
   }
 
   /** A case reference supplied as the business key: letters, digits and single hyphens, at most 40. */
@@ -103,8 +107,7 @@ public class SeriousIncidentValidator {
     return String.join(", ", java.util.Arrays.stream(Agency.values()).map(Agency::id).toList());
   }
 
-  private static <E extends Enum<E>> E oneOf(Class<E> type, String name, Map<String, Object> variables, List<String> problems) {
-    Object value = variables.get(name);
+  private static <E extends Enum<E>> E oneOf(Class<E> type, String name, Object value, List<String> problems) {
     String allowed = String.join(" or ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     if (!(value instanceof String text) || text.isBlank()) {
       problems.add(name + ": is required (" + allowed + ")");
@@ -129,7 +132,7 @@ public class SeriousIncidentValidator {
     return null;
   }
 
-  private static Integer age(Object value, List<String> problems) {
+  private static Integer age(String name, Object value, List<String> problems) {
     // compared as it arrived, never narrowed first: 10000000000 must not wrap into range
     java.math.BigDecimal age = null;
     if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
@@ -139,14 +142,132 @@ public class SeriousIncidentValidator {
       age = new java.math.BigDecimal(text.trim());
     }
     if (age == null || age.stripTrailingZeros().scale() > 0) {
-      problems.add("childAge: is required (whole years, 0 to " + MAX_AGE + ")");
+      problems.add(name + ": is required (whole years, 0 to " + MAX_AGE + ")");
       return null;
     }
     if (age.signum() < 0 || age.compareTo(java.math.BigDecimal.valueOf(MAX_AGE)) > 0) {
-      problems.add("childAge: " + age.toPlainString() + " is outside 0 to " + MAX_AGE);
+      problems.add(name + ": " + age.toPlainString() + " is outside 0 to " + MAX_AGE);
       return null;
     }
     return age.intValueExact();
+  }
+
+  /**
+   * The children as the contract's list: a Json array (the start form's dynamic list, REST) or a
+   * Java list of {@code {reference, age, status}}, each checked, with its position in the messages.
+   */
+  private static List<Child> children(Object value, List<String> problems) {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      for (SpinJsonNode element : json.elements()) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        if (element.isObject()) {
+          for (String field : List.of("reference", "age", "status")) {
+            if (element.hasProp(field)) {
+              SpinJsonNode prop = element.prop(field);
+              entry.put(field, prop.isNull() ? null : prop.isNumber() ? prop.numberValue()
+                  : prop.isString() ? prop.stringValue() : prop.toString());
+            }
+          }
+        }
+        entries.add(entry);
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object element : list) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        if (element instanceof Map<?, ?> map) {
+          map.forEach((k, v) -> entry.put(String.valueOf(k), v));
+        }
+        entries.add(entry);
+      }
+    } else {
+      problems.add("children: must be a Json list of children, each with a reference, an age and a status");
+      return null;
+    }
+    // the start form offers a place for each further child: one left empty is no child
+    entries.removeIf(entry -> entry.values().stream().allMatch(v -> v == null || (v instanceof String text && text.isBlank())));
+    if (entries.isEmpty() || entries.size() > MAX_CHILDREN) {
+      problems.add("children: give 1 to " + MAX_CHILDREN + " children (one notification covers up to " + MAX_CHILDREN
+          + "), not " + entries.size());
+      return null;
+    }
+    List<Child> children = new ArrayList<>();
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String at = "children[" + (i + 1) + "]";
+      Map<String, Object> entry = entries.get(i);
+      String reference = reference(at + ".reference", entry.get("reference"), problems);
+      Integer age = age(at + ".age", entry.get("age"), problems);
+      ChildStatus status = oneOf(ChildStatus.class, at + ".status", entry.get("status"), problems);
+      if (reference != null && references.contains(reference)) {
+        problems.add(at + ".reference: child " + (i + 1) + " has the same reference as child "
+            + (references.indexOf(reference) + 1));
+      }
+      references.add(reference);
+      if (age != null && status != null && !ageFitsStatus(age, status)) {
+        problems.add(at + ".age: " + ageRule(status, age) + " (child " + (i + 1) + ")");
+      }
+      if (reference != null && age != null && status != null) {
+        children.add(new Child(reference, age, status));
+      }
+    }
+    return children.size() == entries.size() ? children : null;
+  }
+
+  /** The single-child form of the contract, still accepted: every listed child gets that age and status. */
+  private static List<Child> oneStatusForEveryChild(Map<String, Object> variables, List<String> problems) {
+    ChildStatus status = oneOf(ChildStatus.class, CaseProcess.VAR_CHILD_STATUS, variables.get(CaseProcess.VAR_CHILD_STATUS), problems);
+    Integer age = age(CaseProcess.VAR_CHILD_AGE, variables.get(CaseProcess.VAR_CHILD_AGE), problems);
+    List<String> references = list(CaseProcess.VAR_CHILD_REFERENCES, variables.get(CaseProcess.VAR_CHILD_REFERENCES), problems);
+    if (references != null) {
+      if (references.isEmpty() || references.size() > MAX_CHILDREN) {
+        problems.add("childReferences: give 1 to " + MAX_CHILDREN + " child references (one notification covers up to "
+            + MAX_CHILDREN + " children), not " + references.size());
+        return null;
+      }
+      for (String reference : references) {
+        if (!CHILD_REFERENCE.matcher(reference).matches()) {
+          // the reference itself is not echoed: it may be a name typed by mistake
+          problems.add("childReferences: a reference must be letters, digits and / _ . - (at most 40), never a name");
+          return null;
+        }
+      }
+    }
+    if (age != null && status != null && !ageFitsStatus(age, status)) {
+      problems.add("childAge: " + ageRule(status, age));
+      return null;
+    }
+    return references == null || age == null || status == null ? null
+        : references.stream().map(r -> new Child(r, age, status)).toList();
+  }
+
+  private static String reference(String name, Object value, List<String> problems) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      problems.add(name + ": is required (the child's pseudonymous reference, never a name)");
+      return null;
+    }
+    if (!CHILD_REFERENCE.matcher(text.trim()).matches()) {
+      problems.add(name + ": a reference must be letters, digits and / _ . - (at most 40), never a name");
+      return null;
+    }
+    return text.trim();
+  }
+
+  /** A looked-after child is under 18 by definition, at 18 a care leaver; care leavers are 16 to 24. */
+  static boolean ageFitsStatus(int age, ChildStatus status) {
+    return status == ChildStatus.CARE_LEAVER ? age >= 16 && age <= MAX_AGE : age <= 17;
+  }
+
+  /** Why the age does not fit the status, for the person who recorded it. */
+  private static String ageRule(ChildStatus status, int age) {
+    return switch (status) {
+      case LOOKED_AFTER -> "a looked-after child is 0 to 17 years old, not " + age + " (at 18 a care leaver)";
+      case CARE_LEAVER -> "a care leaver is 16 to " + MAX_AGE + " years old, not " + age;
+      case CHILD_IN_NEED -> "a child in need is 0 to 17 years old, not " + age;
+      case CHILD_PROTECTION_PLAN -> "a child on a protection plan is 0 to 17 years old, not " + age;
+      case NONE -> "a child is 0 to 17 years old, not " + age + "; from 18, only a care leaver (16 to " + MAX_AGE
+          + ") is recorded";
+    };
   }
 
   /** A Json array of strings (Tasklist, REST), a Java collection, or a comma-separated String. */

@@ -26,18 +26,39 @@ public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
-    execution.setVariable(CaseProcess.VAR_NOTIFICATION_DUE,
-        calendar.addWorkingDays(aware, timescales.getNotificationWorkingDays()).toString());
-    boolean rapidReview = NotificationRoute.PANEL.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE));
-    if (rapidReview) {
-      // agencies are asked on the day the case is recorded (day 1 of the rapid review)
-      LocalDate today = uk.cspr.calendar.WorkingDays.todayInEngland();
-      execution.setVariable(CaseProcess.VAR_AGENCY_RESPONSE_DUE,
-          calendar.addWorkingDays(today, timescales.getAgencyResponseWorkingDays()).toString());
+    Deadlines deadlines = deadlines(aware, uk.cspr.calendar.WorkingDays.todayInEngland(),
+        NotificationRoute.PANEL.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE)));
+    execution.setVariable(CaseProcess.VAR_NOTIFICATION_DUE, deadlines.notificationDue().toString());
+    if (deadlines.agencyResponseDue() != null) {
+      execution.setVariable(CaseProcess.VAR_AGENCY_RESPONSE_DUE, deadlines.agencyResponseDue().toString());
       // counted from the notification, it stays empty until the notification is recorded
-      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE, timescales.isRapidReviewCountedFromNotification()
-          ? null
-          : calendar.addWorkingDays(aware, timescales.getRapidReviewWorkingDays()).toString());
+      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE,
+          deadlines.rapidReviewDue() == null ? null : deadlines.rapidReviewDue().toString());
     }
+    execution.setVariable(CaseProcess.VAR_DEADLINES_PROVISIONAL, deadlines.provisional());
+  }
+
+  /**
+   * A case's deadlines, and whether any rests on bank holidays computed by rule beyond the data.
+   *
+   * @param recordedOn the day the case is recorded, when agencies are asked (day 1 of the rapid review)
+   */
+  public record Deadlines(LocalDate notificationDue, LocalDate rapidReviewDue, LocalDate agencyResponseDue,
+      boolean provisional) {}
+
+  public Deadlines deadlines(LocalDate aware, LocalDate recordedOn, boolean rapidReview) {
+    LocalDate notificationDue = calendar.addWorkingDays(aware, timescales.getNotificationWorkingDays());
+    boolean provisional = calendar.isProvisional(aware, notificationDue);
+    LocalDate rapidReviewDue = null;
+    LocalDate agencyResponseDue = null;
+    if (rapidReview) {
+      agencyResponseDue = calendar.addWorkingDays(recordedOn, timescales.getAgencyResponseWorkingDays());
+      provisional |= calendar.isProvisional(recordedOn, agencyResponseDue);
+      if (!timescales.isRapidReviewCountedFromNotification()) {
+        rapidReviewDue = calendar.addWorkingDays(aware, timescales.getRapidReviewWorkingDays());
+        provisional |= calendar.isProvisional(aware, rapidReviewDue);
+      }
+    }
+    return new Deadlines(notificationDue, rapidReviewDue, agencyResponseDue, provisional);
   }
 }

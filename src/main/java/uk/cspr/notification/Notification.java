@@ -17,6 +17,10 @@ public final class Notification {
   public static final String VAR_PARTNERS_TOLD_ON = "partnersToldOn";
   public static final String VAR_DFE_AND_OFSTED_NOTIFIED_ON = "dfeAndOfstedNotifiedOn";
   public static final String VAR_OFSTED_NOTIFICATION_REFERENCE = "ofstedNotificationReference";
+  /** Given by the case: a looked-after child or a care leaver died, so DfE and Ofsted are told too. */
+  public static final String VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED = "dfeAndOfstedMustBeNotified";
+  /** On the Panel route: the one notification said so, and reached DfE and Ofsted. */
+  public static final String VAR_DFE_AND_OFSTED_COVERED = "dfeAndOfstedCovered";
 
   private Notification() {}
 }

@@ -33,8 +33,18 @@ public class NotificationAnswers {
     Answers answers = new Answers(execution);
     answers.text(Notification.VAR_PANEL_NOTIFICATION_REFERENCE, 60);
     LocalDate notifiedOn = CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_NOTIFIED_ON);
+    // one submission reaches the Panel, DfE and Ofsted: where a looked-after child or a care leaver
+    // died, it must say so, and it is their notification too
+    boolean coversDfeAndOfsted = Boolean.TRUE.equals(execution.getVariable(Notification.VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED));
+    if (coversDfeAndOfsted && !Boolean.TRUE.equals(execution.getVariable(Notification.VAR_DFE_AND_OFSTED_COVERED))) {
+      answers.problem(Notification.VAR_DFE_AND_OFSTED_COVERED + ": confirm that the notification said a looked-after "
+          + "child or a care leaver died, so that it reaches DfE and Ofsted as their notification");
+    }
     answers.refuseIfAnyProblem("The notification to the Panel was not recorded");
     recordNotified(execution, notifiedOn);
+    if (coversDfeAndOfsted) {
+      execution.setVariable(Notification.VAR_DFE_AND_OFSTED_NOTIFIED_ON, notifiedOn.toString());
+    }
     if (timescales.isRapidReviewCountedFromNotification()) {
       execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE,
           calendar.addWorkingDays(notifiedOn, timescales.getRapidReviewWorkingDays()).toString());

@@ -49,7 +49,8 @@ class CaseProcessTest {
         // agencies are asked on day 1 and have 8 working days: Christmas, Boxing Day and New Year skipped
         .containsEntry("agencyResponseDue", "2026-01-06")
         .containsEntry("notificationRoute", "PANEL")
-        .containsEntry("dfeAndOfstedNotificationRequired", false);
+        .containsEntry("dfeAndOfstedMustBeNotified", false)
+        .containsEntry("deadlinesProvisional", false);
     ProcessInstance notification = workflow.stage(caseInstance, Notification.KEY);
     assertThat(notification).isWaitingAt(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);
     assertThat(notification.getBusinessKey()).isEqualTo(caseInstance.getBusinessKey());
@@ -165,18 +166,109 @@ class CaseProcessTest {
   }
 
   @Test
-  void aLookedAfterChildsDeathWithAbuseSuspectedIsNotifiedToThePanelAndToDfeAndOfsted() {
+  void aLookedAfterChildsDeathWithAbuseSuspectedIsOneNotificationThatCoversDfeAndOfsted() {
     ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"), "childStatus", "LOOKED_AFTER"));
-    assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotificationRequired", true);
-    assertThat(workflow.openTaskKeys(caseInstance)).containsSubsequence(
-        Notification.TASK_CONFIRM_PARTNERS_TOLD, Notification.TASK_NOTIFY_DFE_AND_OFSTED, Notification.TASK_NOTIFY_PANEL);
+    assertThat(caseInstance).variables().containsEntry("dfeAndOfstedMustBeNotified", true);
+    // no second task: the online system shares the one notification with DfE and Ofsted
+    assertThat(workflow.openTaskKeys(caseInstance)).contains(Notification.TASK_NOTIFY_PANEL)
+        .doesNotContain(Notification.TASK_NOTIFY_DFE_AND_OFSTED);
     clockAt("2025-12-23T10:00");
-    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23");
+    assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("dfeAndOfstedCovered: confirm that the notification said");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9",
+        "notifiedOn", "2025-12-23", "dfeAndOfstedCovered", true);
     workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-23");
-    assertThat(workflow.stage(caseInstance, Notification.KEY)).isNotNull();
-    workflow.complete(caseInstance, Notification.TASK_NOTIFY_DFE_AND_OFSTED, "dfeAndOfstedNotifiedOn", "2025-12-23");
     assertThat(workflow.stage(caseInstance, Notification.KEY)).isNull();
     assertThat(caseInstance).variables().containsEntry("dfeAndOfstedNotifiedOn", "2025-12-23").containsEntry("notifiedOn", "2025-12-23");
+  }
+
+  /** Children as the start form's dynamic list sends them: {@code "CARE_LEAVER:19"} per child. */
+  static org.camunda.spin.json.SpinJsonNode children(String... children) {
+    var list = org.camunda.spin.Spin.JSON("[]");
+    int n = 0;
+    for (String child : children) {
+      String[] statusAndAge = child.split(":");
+      list.append(org.camunda.spin.Spin.JSON("{\"reference\": \"LCS-R-" + ++n + "\", \"age\": " + statusAndAge[1]
+          + ", \"status\": \"" + statusAndAge[0] + "\"}"));
+    }
+    return list;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // what                                              | children                          | type         | abuse | location                      | route                       | DfE and Ofsted
+      "a child on a plan died, abuse suspected              | CHILD_PROTECTION_PLAN:3           | DEATH        | true  | IN_AREA                       | PANEL                       | false",
+      "a child seriously harmed, abuse suspected            | CHILD_IN_NEED:14                  | SERIOUS_HARM | true  | IN_AREA                       | PANEL                       | false",
+      "a looked-after child died, abuse suspected           | LOOKED_AFTER:9                    | DEATH        | true  | IN_AREA                       | PANEL                       | true",
+      "a looked-after child died, no abuse suspected        | LOOKED_AFTER:9                    | DEATH        | false | IN_AREA                       | DFE_AND_OFSTED_ONLY         | true",
+      "a care leaver of 17 died, abuse suspected            | CARE_LEAVER:17                    | DEATH        | true  | IN_AREA                       | PANEL                       | true",
+      "a care leaver of 16 died, no abuse suspected         | CARE_LEAVER:16                    | DEATH        | false | IN_AREA                       | DFE_AND_OFSTED_ONLY         | true",
+      "a care leaver of 24 died                             | CARE_LEAVER:24                    | DEATH        | false | IN_AREA                       | DFE_AND_OFSTED_ONLY         | true",
+      "a care leaver of 19 and her baby, neglect suspected  | CARE_LEAVER:19, NONE:0            | DEATH        | true  | IN_AREA                       | PANEL                       | true",
+      "two siblings, one looked after, seriously harmed     | LOOKED_AFTER:12, NONE:9           | SERIOUS_HARM | true  | IN_AREA                       | PANEL                       | false",
+      "two siblings, one looked after, died, no abuse       | LOOKED_AFTER:12, NONE:9           | DEATH        | false | IN_AREA                       | DFE_AND_OFSTED_ONLY         | true",
+      "serious harm, no abuse suspected                     | NONE:6                            | SERIOUS_HARM | false | IN_AREA                       | NOT_NOTIFIABLE              | false",
+      "a care leaver of 20 seriously harmed                 | CARE_LEAVER:20                    | SERIOUS_HARM | true  | IN_AREA                       | NOT_NOTIFIABLE              | false",
+      "a looked-after child seriously harmed, no abuse      | LOOKED_AFTER:15                   | SERIOUS_HARM | false | IN_AREA                       | NOT_NOTIFIABLE              | false",
+      "four children, the youngest's neglect suspected      | NONE:17, NONE:12, NONE:7, NONE:1  | DEATH        | true  | IN_AREA                       | PANEL                       | false",
+      "harmed abroad, normally resident here                | CHILD_PROTECTION_PLAN:3           | DEATH        | true  | OUTSIDE_ENGLAND_RESIDENT_HERE | PANEL                       | false",
+      "in another English authority's area                  | LOOKED_AFTER:9                    | DEATH        | true  | ANOTHER_AUTHORITY             | PASSED_TO_ANOTHER_AUTHORITY | false"})
+  void theRouteIsWorkedOutForEachChildAndCombined(String what, String children, String type, boolean abuse,
+      String location, String route, boolean dfeAndOfsted) {
+    ProcessInstance caseInstance = workflow.recordCase(with(Map.of(
+        "incidentDate", "2025-12-22", "awareDate", "2025-12-22", "incidentType", type, "abuseOrNeglectSuspected", abuse,
+        "children", children(children.split(",\\s*")), "agencies", "police", "incidentLocation", location,
+        "otherLocalAuthority", "Westshire Council")));
+    assertThat(caseInstance).variables().containsEntry("notificationRoute", route)
+        .containsEntry("dfeAndOfstedMustBeNotified", dfeAndOfsted).containsEntry("incidentLocation", location);
+    assertThat(Workflow.jsonStrings(workflow.caseVariable(caseInstance, "childReferences")))
+        .hasSize(children.split(",").length);
+    switch (route) {
+      case "PANEL" -> assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_ASK_AGENCIES);
+      case "DFE_AND_OFSTED_ONLY" -> assertThat(caseInstance).isWaitingAt("CallActivity_NotificationDfeAndOfsted");
+      case "NOT_NOTIFIABLE" -> assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION);
+      default -> assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY);
+    }
+  }
+
+  @Test
+  void anIncidentInAnotherAuthoritysAreaIsPassedToThemAndTheCaseCloses() {
+    ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"),
+        "incidentLocation", "ANOTHER_AUTHORITY", "otherLocalAuthority", "Westshire Council"));
+    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY);
+    assertThat(caseInstance).variables().containsEntry("otherLocalAuthority", "Westshire Council");
+    assertThat(workflow.openTaskKeys(caseInstance)).containsExactly(CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY);
+    assertThat(workflow.task(caseInstance, CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId()).count())
+        .isZero(); // nobody notified, no agency asked: it is not ours
+
+    assertThatThrownBy(() -> workflow.complete(caseInstance, CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY,
+        "passedOnOn", "2025-12-22"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("passedOnTo: is required").hasMessageContaining("passedOnBy");
+    workflow.complete(caseInstance, CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY,
+        "passedOnTo", "Westshire Council, children's services front door", "passedOnOn", "2025-12-22",
+        "passedOnBy", "Priya Shah, partnership coordinator");
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_PASSED_TO_ANOTHER_AUTHORITY);
+    assertThat(workflow.caseVariable(caseInstance, "notificationRoute")).isEqualTo("PASSED_TO_ANOTHER_AUTHORITY");
+    assertThat(workflow.caseVariable(caseInstance, "passedOnOn")).isEqualTo("2025-12-22");
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2025-12-22");
+  }
+
+  @Test
+  void theChildrenAreKeptAsOneListWhicheverFormTheyArrivedIn() {
+    ProcessInstance listed = workflow.recordCase(with(Map.of("incidentDate", "2025-12-22", "awareDate", "2025-12-22",
+        "incidentType", "DEATH", "abuseOrNeglectSuspected", true, "agencies", "police",
+        "children", children("CARE_LEAVER:19", "NONE:0"))));
+    assertThat(workflow.caseVariable(listed, "children").toString())
+        .isEqualTo("[{\"reference\":\"LCS-R-1\",\"age\":19,\"status\":\"CARE_LEAVER\"},"
+            + "{\"reference\":\"LCS-R-2\",\"age\":0,\"status\":\"NONE\"}]");
+    ProcessInstance single = workflow.recordCase(with(panelIncident("2025-12-22"), "childReferences", "LCS-A, LCS-B"));
+    assertThat(workflow.caseVariable(single, "children").toString())
+        .isEqualTo("[{\"reference\":\"LCS-A\",\"age\":3,\"status\":\"CHILD_PROTECTION_PLAN\"},"
+            + "{\"reference\":\"LCS-B\",\"age\":3,\"status\":\"CHILD_PROTECTION_PLAN\"}]");
+    assertThat(engine.getRuntimeService().getVariables(single.getId())).doesNotContainKeys("childAge", "childStatus");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -204,8 +296,7 @@ class CaseProcessTest {
   @CsvSource({
       "serious harm without suspected abuse, SERIOUS_HARM, false, NONE, 6",
       "a looked-after child seriously harmed without suspected abuse, SERIOUS_HARM, false, LOOKED_AFTER, 15",
-      "a care leaver seriously harmed at 20, SERIOUS_HARM, true, CARE_LEAVER, 20",
-      "a death at 19 of someone who is not a care leaver, DEATH, true, NONE, 19"})
+      "a care leaver seriously harmed at 20, SERIOUS_HARM, true, CARE_LEAVER, 20"})
   void anythingElseIsNotNotifiableAndTheDecisionIsRecorded(String what, String type, boolean abuse, String status, int age) {
     ProcessInstance caseInstance = workflow.recordCase(with(panelIncident("2025-12-22"),
         "incidentType", type, "abuseOrNeglectSuspected", abuse, "childStatus", status, "childAge", age));

@@ -122,7 +122,18 @@ class CaseRestApiTest {
       "five child references        | childReferences         | A1,A2,A3,A4,A5                | String  | childReferences: give 1 to 4",
       "an unknown incident type     | incidentType            | INJURY                        | String  | incidentType: 'INJURY' is not one of DEATH or SERIOUS_HARM",
       "an unknown child status      | childStatus             | ADOPTED                       | String  | childStatus: 'ADOPTED' is not one of",
-      "no answer on abuse or neglect| abuseOrNeglectSuspected | <missing>                     | Boolean | abuseOrNeglectSuspected: is required"})
+      "no answer on abuse or neglect| abuseOrNeglectSuspected | <missing>                     | Boolean | abuseOrNeglectSuspected: is required",
+      "five children                | children                | <5 children>                  | Json    | children: give 1 to 4 children",
+      "no children                  | children                | []                            | Json    | children: give 1 to 4 children",
+      "a child without a reference  | children                | [{\"reference\":\"LCS-1\",\"age\":4,\"status\":\"NONE\"},{\"age\":2,\"status\":\"NONE\"}] | Json | children[2].reference: is required",
+      "a looked-after child of 19   | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"LOOKED_AFTER\"}] | Json | children[1].age: a looked-after child is 0 to 17 years old, not 19",
+      "a care leaver of 15          | children                | [{\"reference\":\"LCS-1\",\"age\":15,\"status\":\"CARE_LEAVER\"}] | Json | children[1].age: a care leaver is 16 to 24 years old, not 15",
+      "a child of 19 with no status | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"NONE\"}] | Json | children[1].age: a child is 0 to 17 years old, not 19",
+      "a child's unknown status     | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"ADOPTED\"}] | Json | children[1].status: 'ADOPTED' is not one of",
+      "the same child twice         | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"},{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"}] | Json | children[2].reference: child 2 has the same reference as child 1",
+      "a child in need of 19, single form | childAge     | 19                            | Integer | childAge: a child in need is 0 to 17 years old, not 19",
+      "an unknown place             | incidentLocation        | MOON                          | String  | incidentLocation: 'MOON' is not one of IN_AREA or OUTSIDE_ENGLAND_RESIDENT_HERE or ANOTHER_AUTHORITY",
+      "another authority unnamed    | incidentLocation        | ANOTHER_AUTHORITY             | String  | otherLocalAuthority: name the local authority where the incident happened"})
   void badInputIsA400NamingTheFieldAndLeavesNoCaseBehind(String what, String field, String value, String type, String message) {
     Map<String, Object> variables = incident();
     switch (value) {
@@ -130,6 +141,8 @@ class CaseRestApiTest {
       case "<tomorrow>" -> variables.put(field, typed(today().plusDays(1).toString(), type));
       case "<4 days ago>" -> variables.put(field, typed(daysAgo(4), type));
       case "<26 years ago>" -> variables.put(field, typed(today().minusYears(26).toString(), type));
+      case "<5 children>" -> variables.put(field, typed("[" + String.join(",", java.util.Collections.nCopies(5,
+          "{\"reference\":\"LCS-1\",\"age\":4,\"status\":\"NONE\"}")) + "]", type));
       default -> variables.put(field, typed(switch (type) {
         case "Integer" -> Integer.valueOf(value);
         case "Long" -> Long.valueOf(value);

@@ -29,7 +29,7 @@ class DemoCasesTest {
   }
 
   @Test
-  void theDemoHasAnOverdueNotificationOneOnTimeAndADecisionNotToNotify() throws Exception {
+  void theDemoHasAnOverdueNotificationOneOnTimeADecisionNotToNotifyAndTwoChildren() throws Exception {
     Workflow workflow = new Workflow(engine);
     LocalDate today = WorkingDays.todayInEngland();
 
@@ -44,6 +44,15 @@ class DemoCasesTest {
 
     ProcessInstance notNotifiable = demoCase("DEMO-2026-0003");
     assertThat(workflow.openTaskKeys(notNotifiable)).containsExactly(CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION);
+
+    // two children: the baby's suspected neglect takes it to the Panel, the care leaver's death to DfE and Ofsted
+    ProcessInstance twoChildren = demoCase("DEMO-2026-0004");
+    assertThat(engine.getRuntimeService().getVariable(twoChildren.getId(), "notificationRoute")).isEqualTo("PANEL");
+    assertThat(engine.getRuntimeService().getVariable(twoChildren.getId(), "dfeAndOfstedMustBeNotified")).isEqualTo(true);
+    assertThat(Workflow.jsonStrings(engine.getRuntimeService().getVariable(twoChildren.getId(), "childReferences")))
+        .containsExactly("LCS-6610-E", "LCS-6611-F");
+    assertThat(workflow.openTaskKeys(twoChildren)).contains(Notification.TASK_NOTIFY_PANEL)
+        .doesNotContain(Notification.TASK_NOTIFY_DFE_AND_OFSTED);
 
     // the overdue case's reminder and escalation are already due: the job executor sends them at once
     workflow.executeDueJobs(overdue);
@@ -60,7 +69,7 @@ class DemoCasesTest {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
         .isEqualTo(before);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(3);
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(4);
   }
 
   private static String subject(MimeMessage message) {

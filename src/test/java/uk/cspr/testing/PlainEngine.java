@@ -161,6 +161,7 @@ public final class PlainEngine {
     beans.put("agencyIds", new AgencyIds());
     beans.put("setStatutoryDeadlinesDelegate", new SetStatutoryDeadlinesDelegate(calendar, timescales));
     beans.put("notNotifiableDecisionListener", (ExecutionListener) new CaseAnswers()::notNotifiableDecision);
+    beans.put("passedToAnotherAuthorityListener", (ExecutionListener) new CaseAnswers()::passedToAnotherAuthority);
     NotificationAnswers notificationAnswers = new NotificationAnswers(calendar, timescales);
     beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
     beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
