@@ -46,6 +46,11 @@ class CalendarConfiguration {
     return new WorkingDayCalendar(bankHolidays);
   }
 
+  @Bean
+  ProvisionalDueDateNote provisionalDueDateNote(BankHolidays bankHolidays) {
+    return new ProvisionalDueDateNote(bankHolidays);
+  }
+
   /** Named for BPMN expressions: {@code ${workingDays.deadline(awareDate, 5)}}. */
   @Bean("workingDays")
   WorkingDays workingDays(WorkingDayCalendar calendar) {

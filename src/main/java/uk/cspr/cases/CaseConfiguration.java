@@ -9,6 +9,20 @@ import org.springframework.context.annotation.Configuration;
 class CaseConfiguration {
 
   @Bean
+  ProvisionalDeadlines provisionalDeadlines(org.camunda.bpm.engine.ProcessEngine engine,
+      uk.cspr.calendar.WorkingDayCalendar calendar, uk.cspr.timescales.Timescales timescales,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    return new ProvisionalDeadlines(engine, calendar, timescales, transactions);
+  }
+
+  /** At every start: a newer bank holidays file may settle deadlines computed by rule. */
+  @Bean
+  org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
+      recomputeProvisionalDeadlines(ProvisionalDeadlines deadlines) {
+    return ready -> deadlines.recompute();
+  }
+
+  @Bean
   AgencyIds agencyIds() {
     return new AgencyIds();
   }

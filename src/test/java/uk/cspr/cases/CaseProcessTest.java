@@ -329,6 +329,51 @@ class CaseProcessTest {
   }
 
   @Test
+  void deadlinesBeyondThePublishedCalendarAreProvisionalAndSettleWhenANewerOneIsPublished() {
+    clockAt("2028-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2028-12-22"));
+    // Christmas and Boxing Day 2028, then 1 January 2029 by rule: 27, 28, 29 December, 2 and 3 January
+    assertThat(caseInstance).variables().containsEntry("notificationDue", "2029-01-03")
+        .containsEntry("agencyResponseDue", "2029-01-08").containsEntry("deadlinesProvisional", true);
+    var notify = workflow.task(caseInstance, Notification.TASK_NOTIFY_PANEL);
+    assertThat(notify.getDueDate().toInstant()).isEqualTo(Instant.parse("2029-01-03T23:59:59Z"));
+    assertThat(notify.getDescription()).contains("worked out by rule").contains("31 December 2028");
+    ProcessInstance notification = workflow.stage(caseInstance, Notification.KEY);
+    var reminder = engine.getManagementService().createJobQuery().processInstanceId(notification.getId())
+        .activityId(Notification.TIMER_REMINDER).singleResult();
+    assertThat(reminder.getDuedate().toInstant()).isEqualTo(Instant.parse("2028-12-29T09:00:00Z"));
+
+    // gov.uk publishes 2029, with a day proclaimed on Tuesday 2 January (a made-up one)
+    var published = uk.cspr.testing.Calendars.publishedThrough(2029, "2029-01-02");
+    workflowEngine.useCalendar(published);
+    assertThat(new ProvisionalDeadlines(engine, published, uk.cspr.timescales.Timescales.defaults(),
+        workflowEngine.transactions()).recompute()).isEqualTo(1);
+
+    assertThat(caseInstance).variables().containsEntry("notificationDue", "2029-01-04")
+        .containsEntry("agencyResponseDue", "2029-01-09").containsEntry("deadlinesProvisional", false);
+    assertThat(engine.getRuntimeService().getVariable(notification.getId(), "notificationDue")).isEqualTo("2029-01-04");
+    notify = workflow.task(caseInstance, Notification.TASK_NOTIFY_PANEL);
+    assertThat(notify.getDueDate().toInstant()).isEqualTo(Instant.parse("2029-01-04T23:59:59Z"));
+    assertThat(notify.getDescription()).doesNotContain("worked out by rule");
+    // the timers follow: two working days before Thursday 4 January is Friday 29 December; the day after, Friday 5
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(notification.getId())
+        .activityId(Notification.TIMER_REMINDER).singleResult().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2028-12-29T09:00:00Z"));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(notification.getId())
+        .activityId(Notification.TIMER_ESCALATION).singleResult().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2029-01-05T09:00:00Z"));
+    var request = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
+        .processDefinitionKey("cspr-agency-request").list().get(0);
+    assertThat(engine.getRuntimeService().getVariable(request.getId(), "responseDue")).isEqualTo("2029-01-09");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(request.getId())
+        .taskDefinitionKey("provideInformation").singleResult().getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2029-01-09T23:59:59Z"));
+    // a second start with the same calendar changes nothing
+    assertThat(new ProvisionalDeadlines(engine, published, uk.cspr.timescales.Timescales.defaults(),
+        workflowEngine.transactions()).recompute()).isZero();
+  }
+
+  @Test
   void theRecordedIncidentIsRefusedWhenItIsBad() {
     assertThatThrownBy(() -> workflow.recordCase(with(panelIncident("2025-12-22"), "awareDate", "2025-12-23")))
         .isInstanceOf(Refusal.class).hasMessageContaining("awareDate: 2025-12-23 is in the future");

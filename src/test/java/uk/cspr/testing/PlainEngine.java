@@ -114,6 +114,7 @@ public final class PlainEngine {
     configuration.setBeans(beans);
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
     all.add(new EngineHardening());
+    all.add(new uk.cspr.calendar.ProvisionalDueDateNote(calendar.bankHolidays()));
     all.add(new TaskActionGuard());
     all.add(new RetryMeansNow());
     all.add(new SpinProcessEnginePlugin());
@@ -138,6 +139,18 @@ public final class PlainEngine {
 
   public void clearAfterMailSent() {
     afterMailSent.clear();
+  }
+
+  /**
+   * The calendar the BPMN's {@code workingDays} expressions use from now on: a test's stand-in for
+   * restarting with a newer bank holidays file.
+   */
+  public void useCalendar(WorkingDayCalendar newer) {
+    beans.put("workingDays", new WorkingDays(newer));
+  }
+
+  public org.springframework.transaction.PlatformTransactionManager transactions() {
+    return transactions;
   }
 
   /** The response links the workflow's mails carry (after {@link #build()}). */

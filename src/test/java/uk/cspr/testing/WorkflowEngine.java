@@ -78,6 +78,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     ClockUtil.reset();
+    plain.useCalendar(Calendars.shipped());
     plain.clearAfterMailSent();
     smtp.purgeEmailFromAllMailboxes();
   }
@@ -104,6 +105,15 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
 
   public uk.cspr.agency.ResponseLinks responseLinks() {
     return plain.responseLinks();
+  }
+
+  /** See {@link PlainEngine#useCalendar}; the shipped calendar again after each test. */
+  public void useCalendar(uk.cspr.calendar.WorkingDayCalendar newer) {
+    plain.useCalendar(newer);
+  }
+
+  public org.springframework.transaction.PlatformTransactionManager transactions() {
+    return plain.transactions();
   }
 
   /** See {@link PlainEngine#afterMailSent}; cleared after each test. */
