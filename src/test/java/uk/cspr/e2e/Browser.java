@@ -92,13 +92,39 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.id(labelElement.getAttribute("for")));
   }
 
+  /** The input the n-th (from 1) visible label of this text names: a field of a dynamic list's n-th item. */
+  WebElement field(String label, int n) {
+    String xpath = "(//label[starts-with(normalize-space(), " + quote(label) + ")])[" + n + "]";
+    WebElement labelElement = waitFor(By.xpath(xpath));
+    return driver.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  void type(String label, int n, String value) {
+    type(field(label, n), value);
+  }
+
+  /** Picks an option of the n-th select with this label, as a person does: open it, click the option. */
+  void choose(String label, int n, String option) {
+    // form-js labels a select's hidden input; what a person clicks is the value shown beside it
+    WebElement select = driver.findElement(By.id(field(label, n).getAttribute("id") + "-display"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+    select.click();
+    waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()=" + quote(option) + "]")).click();
+  }
+
   void type(String label, String value) {
-    WebElement input = field(label);
+    type(field(label), value);
+  }
+
+  private void type(WebElement input, String value) {
     // Tasklist's footer covers the bottom of a long form: bring the field to the middle first
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
+    // leaving the field hands its value to the form at once: form-js otherwise takes it a moment
+    // later, and a field shown or re-drawn meanwhile would be drawn with the old value
+    driver.executeScript("arguments[0].blur()", input);
   }
 
   /** form-js date fields take the date typed as the browser's locale shows it, then Enter. */

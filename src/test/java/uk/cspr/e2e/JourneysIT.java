@@ -24,8 +24,8 @@ import uk.cspr.calendar.WorkingDays;
 import uk.cspr.testing.Http;
 
 /**
- * A case walked in a real browser, as its users walk it: the coordinator records it in Tasklist
- * (and is told what is wrong with a bad date) and notifies the Panel; the police answer from the
+ * A case walked in a real browser, as its users walk it: the coordinator records it in Tasklist, for
+ * two children (and is told what is wrong with a bad date), and notifies the Panel; the police answer from the
  * link in their mail, with a document; the manager sees in Cockpit where the case waits and cannot
  * work its tasks; health answers in Tasklist, with a chronology far longer than a text column. The demo profile, the real job executor and the demo's SMTP server throughout.
  */
@@ -36,6 +36,7 @@ import uk.cspr.testing.Http;
 class JourneysIT {
 
   static final String CHILD_REFERENCE = "LCS-E2E-0042";
+  static final String SIBLING_REFERENCE = "LCS-E2E-0043";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -72,10 +73,14 @@ class JourneysIT {
         browser.typeDate("Date the local authority became aware", today.minusDays(3));
         browser.clickLabel("The child died");
         browser.clickLabel("Abuse or neglect is known or suspected");
-        browser.waitFor(Browser.text("Select")).click();
-        browser.waitFor(Browser.text("Subject of a child protection plan")).click();
-        browser.type("Age at the incident", "4");
-        browser.type("Child references", CHILD_REFERENCE);
+        // two children, each with its own status and age: a place for the second appears with the first
+        browser.type("Child reference", 1, CHILD_REFERENCE);
+        browser.type("Age at the incident", 1, "4");
+        browser.choose("Status at the time", 1, "Subject of a child protection plan");
+        browser.type("Child reference", 2, SIBLING_REFERENCE);
+        browser.type("Age at the incident", 2, "1");
+        browser.choose("Status at the time", 2, "Child in need");
+        browser.screenshot("two-children");
         browser.clickLabel("Police");
         browser.clickLabel("Health (GP, hospital");
         browser.waitFor(Browser.button("Start")).click();
@@ -91,6 +96,9 @@ class JourneysIT {
         browser.screenshot("case-recorded");
 
         HistoricProcessInstance recorded = journeyCase();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(recorded.getId())
+            .variableName("children").singleResult().getValue().toString())
+            .contains(CHILD_REFERENCE).contains(SIBLING_REFERENCE).contains("\"status\":\"CHILD_IN_NEED\"");
         Task notify = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
             .taskDefinitionKey("notifyPanel").singleResult();
         browser.open("/camunda/app/tasklist/default/#/?task=" + notify.getId());
