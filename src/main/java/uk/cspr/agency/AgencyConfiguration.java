@@ -13,7 +13,13 @@ import uk.cspr.calendar.WorkingDayCalendar;
 
 /** The listeners and delegate {@code cspr-agency-request} reaches by delegate expression. */
 @Configuration(proxyBeanMethods = false)
-class AgencyConfiguration {
+public class AgencyConfiguration {
+
+  @Bean
+  uk.cspr.mail.MailContribution agencyMail(org.camunda.bpm.engine.IdentityService identityService,
+      TaskService taskService, ResponseLinks responseLinks, uk.cspr.partnership.Partnership partnership) {
+    return new AgencyMail(identityService, taskService, responseLinks, partnership);
+  }
 
   @Bean
   ResponseLinks responseLinks(DataSource dataSource, PlatformTransactionManager transactions, TaskService taskService,

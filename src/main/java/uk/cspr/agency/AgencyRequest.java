@@ -1,6 +1,9 @@
 package uk.cspr.agency;
 
-/** The names {@code cspr-agency-request} owns. */
+import java.time.LocalDate;
+import uk.cspr.variables.ProcessVariable;
+
+/** The names {@code cspr-agency-request} owns: what a caller gives it, what it records, and its task keys. */
 public final class AgencyRequest {
   public static final String KEY = "cspr-agency-request";
 
@@ -14,21 +17,25 @@ public final class AgencyRequest {
   public static final String WAIT_OVERDUE = "ReceiveTask_Overdue";
 
   // what the caller gives
-  public static final String VAR_AGENCY_ID = "agencyId";
-  public static final String VAR_ORGANISATION_NAME = "organisationName";
-  public static final String VAR_CONTACT_EMAIL = "contactEmail";
-  public static final String VAR_REQUEST_TEXT = "requestText";
-  public static final String VAR_RESPONSE_DUE = "responseDue";
+  public static final ProcessVariable<String> AGENCY_ID = ProcessVariable.text("agencyId");
+  public static final ProcessVariable<String> ORGANISATION_NAME = ProcessVariable.text("organisationName");
+  public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.text("contactEmail");
+  public static final ProcessVariable<String> REQUEST_TEXT = ProcessVariable.text("requestText");
+  public static final ProcessVariable<LocalDate> RESPONSE_DUE = ProcessVariable.date("responseDue");
 
   // set by the request
-  public static final String VAR_AGENCY_NAME = "agencyName";
-  public static final String VAR_INFORMATION_PROVIDED_ON = "informationProvidedOn";
-  public static final String VAR_EXTENSIONS = "extensions";
+  public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.text("agencyName");
+  public static final ProcessVariable<LocalDate> INFORMATION_PROVIDED_ON = ProcessVariable.date("informationProvidedOn");
+  public static final ProcessVariable<Integer> EXTENSIONS = ProcessVariable.count("extensions");
 
-  // the coordinators' decision on a request
-  public static final String VAR_REQUEST_ACTION = "requestAction";
-  public static final String VAR_NEW_RESPONSE_DUE = "newResponseDue";
-  public static final String VAR_CHANGE_REASON = "changeReason";
+  // the agency's answer (the form provide-agency-information), where Java reads it
+  public static final ProcessVariable<LocalDate> INVOLVEMENT_FROM = ProcessVariable.date("involvementFrom");
+  public static final ProcessVariable<LocalDate> INVOLVEMENT_TO = ProcessVariable.date("involvementTo");
+
+  // the coordinators' decision on a request (the form manage-agency-request)
+  public static final ProcessVariable<String> REQUEST_ACTION = ProcessVariable.text("requestAction");
+  public static final ProcessVariable<LocalDate> NEW_RESPONSE_DUE = ProcessVariable.date("newResponseDue");
+  public static final ProcessVariable<String> CHANGE_REASON = ProcessVariable.text("changeReason");
   public static final String ACTION_EXTEND = "EXTEND";
   public static final String ACTION_WITHDRAW = "WITHDRAW";
 

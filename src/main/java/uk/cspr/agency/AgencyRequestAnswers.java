@@ -19,7 +19,6 @@ import uk.cspr.validation.Refusal;
 public class AgencyRequestAnswers {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
-  static final int LONG_ANSWER = Answers.LONG_ANSWER;
 
   private final WorkingDayCalendar calendar;
 
@@ -30,29 +29,28 @@ public class AgencyRequestAnswers {
   /** The request starts: the caller must say which agency, what is asked and by when. */
   public void requestMade(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
-    Object agencyId = execution.getVariable(AgencyRequest.VAR_AGENCY_ID);
+    Object agencyId = execution.getVariable(AgencyRequest.AGENCY_ID.name());
     Agency agency = agencyId instanceof String id ? Agency.byId(id).orElse(null) : null;
     if (agency == null) {
       problems.add("agencyId: '" + agencyId + "' is not a known agency");
     }
-    if (!(execution.getVariable(AgencyRequest.VAR_REQUEST_TEXT) instanceof String text) || text.isBlank()) {
+    if (AgencyRequest.REQUEST_TEXT.from(execution).filter(text -> !text.isBlank()).isEmpty()) {
       problems.add("requestText: say what is asked of the agency");
     }
-    LocalDate due = Answers.parseDate(AgencyRequest.VAR_RESPONSE_DUE, execution.getVariable(AgencyRequest.VAR_RESPONSE_DUE), problems);
+    LocalDate due = Answers.parseDate(AgencyRequest.RESPONSE_DUE.name(), execution.getVariable(AgencyRequest.RESPONSE_DUE.name()), problems);
     if (due != null && due.isBefore(today())) {
       problems.add("responseDue: " + due + " has already passed");
     }
-    Object contact = execution.getVariable(AgencyRequest.VAR_CONTACT_EMAIL);
+    Object contact = execution.getVariable(AgencyRequest.CONTACT_EMAIL.name());
     if (contact instanceof String email && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
       problems.add("contactEmail: '" + email + "' is not an e-mail address");
     }
     if (!problems.isEmpty()) {
       throw new Refusal("The request to the agency was not made", problems);
     }
-    Object organisation = execution.getVariable(AgencyRequest.VAR_ORGANISATION_NAME);
-    execution.setVariable(AgencyRequest.VAR_AGENCY_NAME,
-        organisation instanceof String name && !name.isBlank() ? name.trim() : agency.displayName());
-    execution.setVariable(AgencyRequest.VAR_EXTENSIONS, 0);
+    AgencyRequest.AGENCY_NAME.set(execution, AgencyRequest.ORGANISATION_NAME.from(execution)
+        .filter(name -> !name.isBlank()).map(String::trim).orElse(agency.displayName()));
+    AgencyRequest.EXTENSIONS.set(execution, 0);
   }
 
   /** {@code provideInformation} completed: every part the Panel's guidance asks for is required. */
@@ -60,19 +58,13 @@ public class AgencyRequestAnswers {
     if (execution.isCanceled()) {
       return;
     }
-    Answers answers = new Answers(execution);
-    answers.text("involvement", LONG_ANSWER);
-    LocalDate from = answers.date("involvementFrom", null, null, today());
-    if (execution.getVariable("involvementTo") instanceof String to && !to.isBlank()) {
-      answers.date("involvementTo", from, "the start of the involvement", today());
+    Answers answers = new Answers(execution); // the form's rules: every part the Panel's guidance asks for
+    LocalDate from = answers.date(AgencyRequest.INVOLVEMENT_FROM.name(), null, null, today());
+    if (execution.getVariable(AgencyRequest.INVOLVEMENT_TO.name()) instanceof String to && !to.isBlank()) {
+      answers.date(AgencyRequest.INVOLVEMENT_TO.name(), from, "the start of the involvement", today());
     }
-    answers.text("chronologySummary", LONG_ANSWER);
-    answers.text("keyPracticeEpisodes", LONG_ANSWER);
-    answers.text("immediateSafeguardingConcerns", LONG_ANSWER);
-    answers.text("responderName", 200);
-    answers.text("responderRole", 200);
     answers.refuseIfAnyProblem("The agency's information was not recorded");
-    execution.setVariable(AgencyRequest.VAR_INFORMATION_PROVIDED_ON, today().toString());
+    AgencyRequest.INFORMATION_PROVIDED_ON.set(execution, today());
   }
 
   /** {@code manageAgencyRequest} completed: an extension needs a later working day, both a reason. */
@@ -81,18 +73,15 @@ public class AgencyRequestAnswers {
       return;
     }
     Answers answers = new Answers(execution);
-    Object action = execution.getVariable(AgencyRequest.VAR_REQUEST_ACTION);
-    answers.text(AgencyRequest.VAR_CHANGE_REASON, 2000);
+    Object action = execution.getVariable(AgencyRequest.REQUEST_ACTION.name());
     if (AgencyRequest.ACTION_EXTEND.equals(action)) {
-      LocalDate current = LocalDate.parse((String) execution.getVariable(AgencyRequest.VAR_RESPONSE_DUE));
-      LocalDate extended = answers.date(AgencyRequest.VAR_NEW_RESPONSE_DUE, null, null, null);
+      LocalDate current = AgencyRequest.RESPONSE_DUE.required(execution);
+      LocalDate extended = answers.date(AgencyRequest.NEW_RESPONSE_DUE.name(), null, null, null);
       if (extended != null && !extended.isAfter(current)) {
         answers.problem("newResponseDue: " + extended + " is not after the current due date (" + current + ")");
       } else if (extended != null && !calendar.isWorkingDay(extended)) {
         answers.problem("newResponseDue: " + extended + " is not a working day");
       }
-    } else if (!AgencyRequest.ACTION_WITHDRAW.equals(action)) {
-      answers.problem("requestAction: choose EXTEND or WITHDRAW");
     }
     answers.refuseIfAnyProblem("The request was not changed");
   }
@@ -102,10 +91,9 @@ public class AgencyRequestAnswers {
    * decision is spent, so the next end of the wait (an answer) is not read as another extension.
    */
   public void applyExtension(DelegateExecution execution) {
-    execution.setVariable(AgencyRequest.VAR_RESPONSE_DUE, execution.getVariable(AgencyRequest.VAR_NEW_RESPONSE_DUE));
-    execution.removeVariable(AgencyRequest.VAR_REQUEST_ACTION);
-    Object extensions = execution.getVariable(AgencyRequest.VAR_EXTENSIONS);
-    execution.setVariable(AgencyRequest.VAR_EXTENSIONS, (extensions instanceof Integer n ? n : 0) + 1);
+    AgencyRequest.RESPONSE_DUE.set(execution, AgencyRequest.NEW_RESPONSE_DUE.required(execution));
+    AgencyRequest.REQUEST_ACTION.remove(execution);
+    AgencyRequest.EXTENSIONS.set(execution, AgencyRequest.EXTENSIONS.from(execution).orElse(0) + 1);
   }
 
   /**
@@ -117,7 +105,7 @@ public class AgencyRequestAnswers {
     if (AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
       task.setName("Provide information for case " + caseReference);
     } else {
-      task.setName("Track the request to " + task.getVariable(AgencyRequest.VAR_AGENCY_NAME) + " for case " + caseReference);
+      task.setName("Track the request to " + AgencyRequest.AGENCY_NAME.from(task).orElse("the agency") + " for case " + caseReference);
     }
   }
 

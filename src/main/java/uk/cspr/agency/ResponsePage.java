@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.HtmlUtils;
+import uk.cspr.calendar.UkDates;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Refusal;
@@ -95,7 +96,7 @@ class ResponsePage {
     Task task = link.task();
     FormSchema form = form(task);
     Map<String, Object> request = taskService.getVariables(task.getId(), List.of(
-        AgencyRequest.VAR_REQUEST_TEXT, AgencyRequest.VAR_RESPONSE_DUE, AgencyRequest.VAR_AGENCY_NAME));
+        AgencyRequest.REQUEST_TEXT.name(), AgencyRequest.RESPONSE_DUE.name(), AgencyRequest.AGENCY_NAME.name()));
     Map<String, Object> data = new HashMap<>(formValues(task, form));
     data.putAll(request); // the form's text shows what is asked
 
@@ -106,9 +107,9 @@ class ResponsePage {
     config.put("documentsUrl", "/respond/" + token + "/documents");
     Map<String, String> model = new HashMap<>(common());
     model.put("caseReference", caseReference(task));
-    model.put("agencyName", String.valueOf(request.get(AgencyRequest.VAR_AGENCY_NAME)));
-    model.put("requestText", String.valueOf(request.get(AgencyRequest.VAR_REQUEST_TEXT)));
-    model.put("dueDate", LocalDate.parse((String) request.get(AgencyRequest.VAR_RESPONSE_DUE)).format(LONG_DATE));
+    model.put("agencyName", AgencyRequest.AGENCY_NAME.from(request).orElse(""));
+    model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
+    model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
     model.put("maxDocumentSize", properties.maxDocumentSize().toMegabytes() + " MB");
     String html = fill(load("page.html"), model).replace("{{config}}", scriptJson(config));
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
@@ -132,13 +133,8 @@ class ResponsePage {
         variables.put(key, typedValue(entry));
       }
     }
+    // what may be sent at all; the form's own rules and the task's checks run as the task completes
     List<String> problems = new ArrayList<>(SubmittedAnswers.problems(form, variables));
-    for (String required : form.required()) {
-      Object value = variables.get(required);
-      if (value == null || (value instanceof String s && s.isBlank())) {
-        problems.add(required + ": is required");
-      }
-    }
     if (!problems.isEmpty()) {
       log.warn("Case {}: an answer through a response link was refused ({})", caseReference,
           String.join(", ", problems.stream().map(p -> p.substring(0, p.indexOf(':'))).toList()));

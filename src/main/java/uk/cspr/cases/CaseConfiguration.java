@@ -1,30 +1,52 @@
 package uk.cspr.cases;
 
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.timescales.Timescales;
 
-/** The case's task end listeners, for {@code camunda:delegateExpression} (see NotificationConfiguration). */
+/**
+ * Everything {@code cspr-case} reaches by name from its BPMN ({@code ${…}}), and what those need.
+ * Each stage has one such class; the application and the plain engine of the process tests both
+ * build their beans from it, and {@code BpmnBeansTest} checks every name the BPMN uses against both.
+ */
 @Configuration(proxyBeanMethods = false)
-class CaseConfiguration {
+public class CaseConfiguration {
 
   @Bean
-  ProvisionalDeadlines provisionalDeadlines(org.camunda.bpm.engine.ProcessEngine engine,
-      uk.cspr.calendar.WorkingDayCalendar calendar, uk.cspr.timescales.Timescales timescales,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
-    return new ProvisionalDeadlines(engine, calendar, timescales, transactions);
+  SeriousIncidentValidator seriousIncidentValidator() {
+    return new SeriousIncidentValidator();
   }
 
-  /** At every start: a newer bank holidays file may settle deadlines computed by rule. */
   @Bean
-  org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
-      recomputeProvisionalDeadlines(ProvisionalDeadlines deadlines) {
-    return ready -> deadlines.recompute();
+  CaseReferences caseReferences(DataSource dataSource) {
+    return new CaseReferences(dataSource);
+  }
+
+  @Bean
+  RecordSeriousIncidentListener recordSeriousIncidentListener(SeriousIncidentValidator validator, CaseReferences references) {
+    return new RecordSeriousIncidentListener(validator, references);
+  }
+
+  @Bean
+  SetStatutoryDeadlinesDelegate setStatutoryDeadlinesDelegate(WorkingDayCalendar calendar, Timescales timescales) {
+    return new SetStatutoryDeadlinesDelegate(calendar, timescales);
   }
 
   @Bean
   AgencyIds agencyIds() {
     return new AgencyIds();
+  }
+
+  @Bean
+  NotificationMapping notificationMapping() {
+    return new NotificationMapping();
   }
 
   @Bean
@@ -35,5 +57,27 @@ class CaseConfiguration {
   @Bean
   ExecutionListener passedToAnotherAuthorityListener() {
     return new CaseAnswers()::passedToAnotherAuthority;
+  }
+
+  /** The case's one end listener: whichever way it ends, the day it closed. */
+  @Bean
+  ExecutionListener caseClosedListener() {
+    return execution -> {
+      if (!execution.isCanceled()) {
+        CaseProcess.CASE_CLOSED_ON.set(execution, uk.cspr.calendar.WorkingDays.todayInEngland());
+      }
+    };
+  }
+
+  @Bean
+  ProvisionalDeadlines provisionalDeadlines(ProcessEngine engine, WorkingDayCalendar calendar, Timescales timescales,
+      PlatformTransactionManager transactions) {
+    return new ProvisionalDeadlines(engine, calendar, timescales, transactions);
+  }
+
+  /** At every start: a newer bank holidays file may settle deadlines computed by rule. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> recomputeProvisionalDeadlines(ProvisionalDeadlines deadlines) {
+    return ready -> deadlines.recompute();
   }
 }

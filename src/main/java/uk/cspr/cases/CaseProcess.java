@@ -1,6 +1,11 @@
 package uk.cspr.cases;
 
-/** The names {@code cspr-case} owns: its key, form, task keys and the variables it holds. */
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.spin.json.SpinJsonNode;
+import uk.cspr.variables.ProcessVariable;
+
+/** The names {@code cspr-case} owns: its key, form, task keys and its variables, each with its type. */
 public final class CaseProcess {
   public static final String KEY = "cspr-case";
   public static final String START_FORM = "record-serious-incident";
@@ -8,45 +13,46 @@ public final class CaseProcess {
   public static final String TASK_RECORD_NOT_NOTIFIABLE_DECISION = "recordNotNotifiableDecision";
   /** Where the case waits until the rapid review stage is built. */
   public static final String TASK_AWAIT_RAPID_REVIEW_STAGE = "awaitRapidReviewStage";
+  public static final String TASK_PASS_TO_ANOTHER_AUTHORITY = "passToAnotherAuthority";
   public static final String CALL_NOTIFICATION = "CallActivity_Notification";
   public static final String CALL_ASK_AGENCIES = "CallActivity_AskAgencies";
   public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";
   public static final String END_NOT_NOTIFIABLE = "EndEvent_NotNotifiable";
+  public static final String END_PASSED_TO_ANOTHER_AUTHORITY = "EndEvent_PassedToAnotherAuthority";
 
-  // start variables (the contract's)
-  public static final String VAR_INCIDENT_DATE = "incidentDate";
-  public static final String VAR_AWARE_DATE = "awareDate";
-  public static final String VAR_INCIDENT_TYPE = "incidentType";
-  public static final String VAR_ABUSE_OR_NEGLECT_SUSPECTED = "abuseOrNeglectSuspected";
-  public static final String VAR_CHILD_STATUS = "childStatus";
-  public static final String VAR_CHILD_AGE = "childAge";
-  public static final String VAR_CHILD_REFERENCES = "childReferences";
-  public static final String VAR_AGENCIES = "agencies";
-  public static final String VAR_CHILDREN = "children";
-  public static final String VAR_INCIDENT_LOCATION = "incidentLocation";
-  public static final String VAR_OTHER_LOCAL_AUTHORITY = "otherLocalAuthority";
+  // recorded at the start (the contract's start variables, in one shape)
+  public static final ProcessVariable<LocalDate> INCIDENT_DATE = ProcessVariable.date("incidentDate");
+  public static final ProcessVariable<LocalDate> AWARE_DATE = ProcessVariable.date("awareDate");
+  public static final ProcessVariable<String> INCIDENT_TYPE = ProcessVariable.text("incidentType");
+  public static final ProcessVariable<Boolean> ABUSE_OR_NEGLECT_SUSPECTED = ProcessVariable.flag("abuseOrNeglectSuspected");
+  public static final ProcessVariable<SpinJsonNode> CHILDREN = ProcessVariable.json("children");
+  public static final ProcessVariable<List<String>> CHILD_REFERENCES = ProcessVariable.texts("childReferences");
+  public static final ProcessVariable<List<String>> AGENCIES = ProcessVariable.texts("agencies");
+  public static final ProcessVariable<String> INCIDENT_LOCATION = ProcessVariable.text("incidentLocation");
+  public static final ProcessVariable<String> OTHER_LOCAL_AUTHORITY = ProcessVariable.text("otherLocalAuthority");
+  /** The single-child form of the start variables: accepted, then given way to {@link #CHILDREN}. */
+  public static final ProcessVariable<String> CHILD_STATUS = ProcessVariable.text("childStatus");
+  public static final ProcessVariable<Integer> CHILD_AGE = ProcessVariable.count("childAge");
 
   // set by the case
-  public static final String VAR_NOTIFICATION_ROUTE = "notificationRoute";
-  public static final String VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED = "dfeAndOfstedMustBeNotified";
-  public static final String VAR_DEADLINES_PROVISIONAL = "deadlinesProvisional";
-  public static final String VAR_NOTIFICATION_DUE = "notificationDue";
-  public static final String VAR_RAPID_REVIEW_DUE = "rapidReviewDue";
-  public static final String VAR_AGENCY_RESPONSE_DUE = "agencyResponseDue";
-  public static final String VAR_CASE_CLOSED_ON = "caseClosedOn";
+  public static final ProcessVariable<String> NOTIFICATION_ROUTE = ProcessVariable.text("notificationRoute");
+  public static final ProcessVariable<Boolean> DFE_AND_OFSTED_MUST_BE_NOTIFIED = ProcessVariable.flag("dfeAndOfstedMustBeNotified");
+  public static final ProcessVariable<Boolean> DEADLINES_PROVISIONAL = ProcessVariable.flag("deadlinesProvisional");
+  public static final ProcessVariable<LocalDate> NOTIFICATION_DUE = ProcessVariable.date("notificationDue");
+  public static final ProcessVariable<LocalDate> RAPID_REVIEW_DUE = ProcessVariable.date("rapidReviewDue");
+  public static final ProcessVariable<LocalDate> AGENCY_RESPONSE_DUE = ProcessVariable.date("agencyResponseDue");
+  public static final ProcessVariable<LocalDate> CASE_CLOSED_ON = ProcessVariable.date("caseClosedOn");
 
   // the hand-over to the authority where it happened
-  public static final String TASK_PASS_TO_ANOTHER_AUTHORITY = "passToAnotherAuthority";
-  public static final String END_PASSED_TO_ANOTHER_AUTHORITY = "EndEvent_PassedToAnotherAuthority";
-  public static final String VAR_PASSED_ON_TO = "passedOnTo";
-  public static final String VAR_PASSED_ON_ON = "passedOnOn";
-  public static final String VAR_PASSED_ON_BY = "passedOnBy";
+  public static final ProcessVariable<String> PASSED_ON_TO = ProcessVariable.text("passedOnTo");
+  public static final ProcessVariable<LocalDate> PASSED_ON_ON = ProcessVariable.date("passedOnOn");
+  public static final ProcessVariable<String> PASSED_ON_BY = ProcessVariable.text("passedOnBy");
 
   // the not-notifiable decision
-  public static final String VAR_NOT_NOTIFIABLE_REASON = "notNotifiableReason";
-  public static final String VAR_NOT_NOTIFIABLE_DECIDED_BY = "notNotifiableDecidedBy";
-  public static final String VAR_NOT_NOTIFIABLE_DECIDED_ON = "notNotifiableDecidedOn";
+  public static final ProcessVariable<String> NOT_NOTIFIABLE_REASON = ProcessVariable.text("notNotifiableReason");
+  public static final ProcessVariable<String> NOT_NOTIFIABLE_DECIDED_BY = ProcessVariable.text("notNotifiableDecidedBy");
+  public static final ProcessVariable<LocalDate> NOT_NOTIFIABLE_DECIDED_ON = ProcessVariable.date("notNotifiableDecidedOn");
 
   private CaseProcess() {}
 }

@@ -7,7 +7,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.stereotype.Component;
 import uk.cspr.validation.Refusal;
 
 /**
@@ -18,7 +17,6 @@ import uk.cspr.validation.Refusal;
  * case refused later in that transaction releases its reference (a generated number is simply
  * skipped, as sequences do).
  */
-@Component
 public class CaseReferences {
 
   private final JdbcTemplate jdbc;

@@ -36,27 +36,36 @@ public class DemoCases {
     LocalDate today = WorkingDays.todayInEngland();
     // aware 9 working days ago: the notification was due 4 working days ago
     start("DEMO-2026-0001", today, -9, Map.of(
-        "incidentType", "DEATH", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_PROTECTION_PLAN",
-        "childAge", 1, "childReferences", "LCS-4471-A",
-        "agencies", "childrens-social-care, health, police"));
+        CaseProcess.INCIDENT_TYPE.name(), "DEATH",
+        CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), true,
+        CaseProcess.CHILD_STATUS.name(), "CHILD_PROTECTION_PLAN",
+        CaseProcess.CHILD_AGE.name(), 1,
+        CaseProcess.CHILD_REFERENCES.name(), "LCS-4471-A",
+        CaseProcess.AGENCIES.name(), "childrens-social-care, health, police"));
     // aware yesterday (a working day): the notification is due in 4 working days
     start("DEMO-2026-0002", today, -1, Map.of(
-        "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", true, "childStatus", "CHILD_IN_NEED",
-        "childAge", 14, "childReferences", "LCS-5120-B, LCS-5121-C",
-        "agencies", "education, police, health, youth-justice"));
+        CaseProcess.INCIDENT_TYPE.name(), "SERIOUS_HARM",
+        CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), true,
+        CaseProcess.CHILD_STATUS.name(), "CHILD_IN_NEED",
+        CaseProcess.CHILD_AGE.name(), 14,
+        CaseProcess.CHILD_REFERENCES.name(), "LCS-5120-B, LCS-5121-C",
+        CaseProcess.AGENCIES.name(), "education, police, health, youth-justice"));
     // a looked-after child seriously harmed, no abuse or neglect suspected: not notifiable
     start("DEMO-2026-0003", today, -2, Map.of(
-        "incidentType", "SERIOUS_HARM", "abuseOrNeglectSuspected", false, "childStatus", "LOOKED_AFTER",
-        "childAge", 15, "childReferences", "LCS-3302-D",
-        "agencies", "childrens-social-care, education"));
+        CaseProcess.INCIDENT_TYPE.name(), "SERIOUS_HARM",
+        CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), false,
+        CaseProcess.CHILD_STATUS.name(), "LOOKED_AFTER",
+        CaseProcess.CHILD_AGE.name(), 15,
+        CaseProcess.CHILD_REFERENCES.name(), "LCS-3302-D",
+        CaseProcess.AGENCIES.name(), "childrens-social-care, education"));
     // two children, each counted: a care leaver of 19 died (DfE and Ofsted) and neglect of her baby is
     // suspected (the Panel): one notification through the online system covers both
     start("DEMO-2026-0004", today, -3, Map.of(
-        "incidentType", "DEATH", "abuseOrNeglectSuspected", true,
-        "children", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"reference\": \"LCS-6610-E\", "
+        CaseProcess.INCIDENT_TYPE.name(), "DEATH", CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), true,
+        CaseProcess.CHILDREN.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"reference\": \"LCS-6610-E\", "
             + "\"age\": 19, \"status\": \"CARE_LEAVER\"}, {\"reference\": \"LCS-6611-F\", \"age\": 0, "
             + "\"status\": \"CHILD_IN_NEED\"}]").create(),
-        "agencies", "childrens-social-care, health, housing"));
+        CaseProcess.AGENCIES.name(), "childrens-social-care, health, housing"));
   }
 
   private void start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {
@@ -67,8 +76,8 @@ public class DemoCases {
     }
     LocalDate aware = calendar.addWorkingDays(today, awareWorkingDaysAgo);
     var variables = new java.util.HashMap<String, Object>(details);
-    variables.put(CaseProcess.VAR_AWARE_DATE, aware.toString());
-    variables.put(CaseProcess.VAR_INCIDENT_DATE, aware.minusDays(1).toString());
+    variables.put(CaseProcess.AWARE_DATE.name(), aware.toString());
+    variables.put(CaseProcess.INCIDENT_DATE.name(), aware.minusDays(1).toString());
     engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, reference, variables);
     log.info("Demo case {} recorded (aware {})", reference, aware);
   }

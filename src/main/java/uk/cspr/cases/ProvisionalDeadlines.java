@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.ProvisionalDueDateNote;
 import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.notification.Notification;
+import uk.cspr.notification.NotificationRoute;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.timescales.Timescales;
@@ -31,9 +33,9 @@ public class ProvisionalDeadlines {
   private static final Logger log = LoggerFactory.getLogger(ProvisionalDeadlines.class);
   /** A stage's copy of a case deadline, by the name the stage gives it. */
   private static final Map<String, String> STAGE_NAMES = Map.of(
-      CaseProcess.VAR_NOTIFICATION_DUE, CaseProcess.VAR_NOTIFICATION_DUE,
-      CaseProcess.VAR_RAPID_REVIEW_DUE, CaseProcess.VAR_RAPID_REVIEW_DUE,
-      CaseProcess.VAR_AGENCY_RESPONSE_DUE, AgencyRequest.VAR_RESPONSE_DUE);
+      CaseProcess.NOTIFICATION_DUE.name(), Notification.NOTIFICATION_DUE.name(),
+      CaseProcess.RAPID_REVIEW_DUE.name(), Notification.RAPID_REVIEW_DUE.name(),
+      CaseProcess.AGENCY_RESPONSE_DUE.name(), AgencyRequest.RESPONSE_DUE.name());
 
   private final ProcessEngine engine;
   private final WorkingDayCalendar calendar;
@@ -54,7 +56,7 @@ public class ProvisionalDeadlines {
   public int recompute() {
     int moved = 0;
     for (ProcessInstance caseInstance : engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY).variableValueEquals(CaseProcess.VAR_DEADLINES_PROVISIONAL, true).list()) {
+        .processDefinitionKey(CaseProcess.KEY).variableValueEquals(CaseProcess.DEADLINES_PROVISIONAL.name(), true).list()) {
       try {
         if (Boolean.TRUE.equals(transaction.execute(status -> recompute(caseInstance)))) {
           moved++;
@@ -70,24 +72,25 @@ public class ProvisionalDeadlines {
   private boolean recompute(ProcessInstance caseInstance) {
     var runtime = engine.getRuntimeService();
     Map<String, Object> variables = runtime.getVariables(caseInstance.getId());
-    LocalDate aware = LocalDate.parse((String) variables.get(CaseProcess.VAR_AWARE_DATE));
+    LocalDate aware = CaseProcess.AWARE_DATE.from(variables).orElseThrow();
     LocalDate recordedOn = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(caseInstance.getId()).singleResult().getStartTime().toInstant()
         .atZone(WorkingDayCalendar.LONDON).toLocalDate();
-    boolean rapidReview = NotificationRoute.PANEL.name().equals(variables.get(CaseProcess.VAR_NOTIFICATION_ROUTE));
+    boolean rapidReview = NotificationRoute.PANEL.name().equals(CaseProcess.NOTIFICATION_ROUTE.from(variables).orElse(null));
     var worked = deadlines.deadlines(aware, recordedOn, rapidReview);
     LocalDate rapidReviewDue = worked.rapidReviewDue();
     boolean provisional = worked.provisional();
-    if (rapidReview && timescales.isRapidReviewCountedFromNotification() && variables.get("notifiedOn") instanceof String notified) {
-      rapidReviewDue = calendar.addWorkingDays(LocalDate.parse(notified), timescales.getRapidReviewWorkingDays());
-      provisional |= calendar.isProvisional(LocalDate.parse(notified), rapidReviewDue);
+    var notified = Notification.NOTIFIED_ON.from(variables);
+    if (rapidReview && timescales.isRapidReviewCountedFromNotification() && notified.isPresent()) {
+      rapidReviewDue = calendar.addWorkingDays(notified.get(), timescales.getRapidReviewWorkingDays());
+      provisional |= calendar.isProvisional(notified.get(), rapidReviewDue);
     }
     Map<String, String> now = new LinkedHashMap<>();
-    now.put(CaseProcess.VAR_NOTIFICATION_DUE, worked.notificationDue().toString());
+    now.put(CaseProcess.NOTIFICATION_DUE.name(), worked.notificationDue().toString());
     if (rapidReview) {
-      now.put(CaseProcess.VAR_AGENCY_RESPONSE_DUE, worked.agencyResponseDue().toString());
+      now.put(CaseProcess.AGENCY_RESPONSE_DUE.name(), worked.agencyResponseDue().toString());
       if (rapidReviewDue != null) {
-        now.put(CaseProcess.VAR_RAPID_REVIEW_DUE, rapidReviewDue.toString());
+        now.put(CaseProcess.RAPID_REVIEW_DUE.name(), rapidReviewDue.toString());
       }
     }
     Map<String, String> was = new LinkedHashMap<>();
@@ -115,7 +118,7 @@ public class ProvisionalDeadlines {
       log.info("Case {}: deadlines worked out again with the bank holidays now known: {} (were {})",
           caseInstance.getBusinessKey(), now, was);
     }
-    runtime.setVariable(caseInstance.getId(), CaseProcess.VAR_DEADLINES_PROVISIONAL, provisional);
+    runtime.setVariable(caseInstance.getId(), CaseProcess.DEADLINES_PROVISIONAL.name(), provisional);
     List<String> instances = new java.util.ArrayList<>(List.of(caseInstance.getId()));
     stages.forEach(stage -> instances.add(stage.getId()));
     for (String instance : instances) {

@@ -1,15 +1,10 @@
 package uk.cspr.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.springframework.stereotype.Component;
 import uk.cspr.calendar.WorkingDays;
 
 /**
@@ -17,10 +12,8 @@ import uk.cspr.calendar.WorkingDays;
  * checks what was recorded, refuses bad input naming each field, gives the case its reference,
  * and stores the lists in one shape. A refusal rolls the start back: no case is left behind.
  */
-@Component("recordSeriousIncidentListener")
 public class RecordSeriousIncidentListener implements ExecutionListener {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SeriousIncidentValidator validator;
   private final CaseReferences references;
@@ -47,35 +40,27 @@ public class RecordSeriousIncidentListener implements ExecutionListener {
     // one shape, whichever form the lists arrived in: Json arrays, never Java objects, so no form
     // or client ever has to send an object variable back (see EngineHardening); the single-child
     // fields, if that is how it was recorded, give way to the list
-    execution.setVariable(CaseProcess.VAR_CHILDREN, json(incident.children().stream().map(child -> {
+    CaseProcess.CHILDREN.set(execution, org.camunda.spin.Spin.JSON(incident.children().stream().map(child -> {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("reference", child.reference());
       entry.put("age", child.age());
       entry.put("status", child.status().name());
       return entry;
     }).toList()));
-    execution.setVariable(CaseProcess.VAR_CHILD_REFERENCES, json(incident.childReferences()));
-    execution.removeVariable(CaseProcess.VAR_CHILD_AGE);
-    execution.removeVariable(CaseProcess.VAR_CHILD_STATUS);
-    execution.setVariable(CaseProcess.VAR_AGENCIES, json(incident.agencies()));
-    execution.setVariable(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED, incident.abuseOrNeglectSuspected());
-    execution.setVariable(CaseProcess.VAR_INCIDENT_DATE, incident.incidentDate().toString());
-    execution.setVariable(CaseProcess.VAR_AWARE_DATE, incident.awareDate().toString());
-    execution.setVariable(CaseProcess.VAR_INCIDENT_LOCATION, incident.incidentLocation().name());
+    CaseProcess.CHILD_REFERENCES.set(execution, incident.childReferences());
+    CaseProcess.CHILD_AGE.remove(execution);
+    CaseProcess.CHILD_STATUS.remove(execution);
+    CaseProcess.AGENCIES.set(execution, incident.agencies());
+    CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.set(execution, incident.abuseOrNeglectSuspected());
+    CaseProcess.INCIDENT_DATE.set(execution, incident.incidentDate());
+    CaseProcess.AWARE_DATE.set(execution, incident.awareDate());
+    CaseProcess.INCIDENT_LOCATION.set(execution, incident.incidentLocation().name());
     if (incident.otherLocalAuthority() != null) {
-      execution.setVariable(CaseProcess.VAR_OTHER_LOCAL_AUTHORITY, incident.otherLocalAuthority());
+      CaseProcess.OTHER_LOCAL_AUTHORITY.set(execution, incident.otherLocalAuthority());
     } else {
-      execution.removeVariable(CaseProcess.VAR_OTHER_LOCAL_AUTHORITY);
+      CaseProcess.OTHER_LOCAL_AUTHORITY.remove(execution);
     }
-    execution.setVariable(CaseProcess.VAR_NOTIFICATION_ROUTE, incident.route().name());
-    execution.setVariable(CaseProcess.VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED, incident.dfeAndOfstedMustBeNotified());
-  }
-
-  static JsonValue json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    CaseProcess.NOTIFICATION_ROUTE.set(execution, incident.route().name());
+    CaseProcess.DFE_AND_OFSTED_MUST_BE_NOTIFIED.set(execution, incident.dfeAndOfstedMustBeNotified());
   }
 }

@@ -2,6 +2,7 @@ package uk.cspr.cases;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.cspr.notification.NotificationRoute;
 
 /**
  * What a coordinator records about a serious incident: the contract's start variables, checked

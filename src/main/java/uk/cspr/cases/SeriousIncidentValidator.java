@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.stereotype.Component;
 import uk.cspr.agency.Agency;
 import uk.cspr.cases.SeriousIncident.Child;
 import uk.cspr.cases.SeriousIncident.ChildStatus;
@@ -22,7 +21,6 @@ import uk.cspr.validation.Refusal;
  * alike (it runs as the case's start listener). Every problem names its field; all are reported
  * together.
  */
-@Component
 public class SeriousIncidentValidator {
 
   public static final int MAX_CHILDREN = 4;
@@ -40,8 +38,8 @@ public class SeriousIncidentValidator {
    */
   public SeriousIncident validate(Map<String, Object> variables, LocalDate today) {
     List<String> problems = new ArrayList<>();
-    LocalDate incidentDate = Answers.parseDate(CaseProcess.VAR_INCIDENT_DATE, variables.get(CaseProcess.VAR_INCIDENT_DATE), problems);
-    LocalDate awareDate = Answers.parseDate(CaseProcess.VAR_AWARE_DATE, variables.get(CaseProcess.VAR_AWARE_DATE), problems);
+    LocalDate incidentDate = Answers.parseDate(CaseProcess.INCIDENT_DATE.name(), variables.get(CaseProcess.INCIDENT_DATE.name()), problems);
+    LocalDate awareDate = Answers.parseDate(CaseProcess.AWARE_DATE.name(), variables.get(CaseProcess.AWARE_DATE.name()), problems);
     if (incidentDate != null && incidentDate.isAfter(today)) {
       problems.add("incidentDate: " + incidentDate + " is in the future");
     } else if (incidentDate != null && incidentDate.isBefore(today.minusYears(MOST_YEARS_BACK))) {
@@ -55,18 +53,18 @@ public class SeriousIncidentValidator {
     if (incidentDate != null && awareDate != null && awareDate.isBefore(incidentDate)) {
       problems.add("awareDate: " + awareDate + " is before the incident (" + incidentDate + ")");
     }
-    IncidentType incidentType = oneOf(IncidentType.class, CaseProcess.VAR_INCIDENT_TYPE, variables.get(CaseProcess.VAR_INCIDENT_TYPE), problems);
-    Boolean abuseOrNeglect = bool(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED, variables.get(CaseProcess.VAR_ABUSE_OR_NEGLECT_SUSPECTED), problems);
-    List<Child> children = variables.get(CaseProcess.VAR_CHILDREN) != null
-        ? children(variables.get(CaseProcess.VAR_CHILDREN), problems)
+    IncidentType incidentType = oneOf(IncidentType.class, CaseProcess.INCIDENT_TYPE.name(), variables.get(CaseProcess.INCIDENT_TYPE.name()), problems);
+    Boolean abuseOrNeglect = bool(CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), variables.get(CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name()), problems);
+    List<Child> children = variables.get(CaseProcess.CHILDREN.name()) != null
+        ? children(variables.get(CaseProcess.CHILDREN.name()), problems)
         : oneStatusForEveryChild(variables, problems);
-    IncidentLocation location = variables.get(CaseProcess.VAR_INCIDENT_LOCATION) == null
-        || (variables.get(CaseProcess.VAR_INCIDENT_LOCATION) instanceof String l && l.isBlank())
+    IncidentLocation location = variables.get(CaseProcess.INCIDENT_LOCATION.name()) == null
+        || (variables.get(CaseProcess.INCIDENT_LOCATION.name()) instanceof String l && l.isBlank())
         ? IncidentLocation.IN_AREA
-        : oneOf(IncidentLocation.class, CaseProcess.VAR_INCIDENT_LOCATION, variables.get(CaseProcess.VAR_INCIDENT_LOCATION), problems);
+        : oneOf(IncidentLocation.class, CaseProcess.INCIDENT_LOCATION.name(), variables.get(CaseProcess.INCIDENT_LOCATION.name()), problems);
     String otherAuthority = null;
     if (location == IncidentLocation.ANOTHER_AUTHORITY) {
-      Object named = variables.get(CaseProcess.VAR_OTHER_LOCAL_AUTHORITY);
+      Object named = variables.get(CaseProcess.OTHER_LOCAL_AUTHORITY.name());
       if (!(named instanceof String text) || text.isBlank()) {
         problems.add("otherLocalAuthority: name the local authority where the incident happened (incidentLocation is ANOTHER_AUTHORITY)");
       } else if (text.trim().length() > 100) {
@@ -76,7 +74,7 @@ public class SeriousIncidentValidator {
       }
     }
 
-    List<String> agencies = list(CaseProcess.VAR_AGENCIES, variables.get(CaseProcess.VAR_AGENCIES), problems);
+    List<String> agencies = list(CaseProcess.AGENCIES.name(), variables.get(CaseProcess.AGENCIES.name()), problems);
     if (agencies != null) {
       if (agencies.isEmpty()) {
         problems.add("agencies: choose at least one agency involved with the child or family");
@@ -216,9 +214,9 @@ public class SeriousIncidentValidator {
 
   /** The single-child form of the contract, still accepted: every listed child gets that age and status. */
   private static List<Child> oneStatusForEveryChild(Map<String, Object> variables, List<String> problems) {
-    ChildStatus status = oneOf(ChildStatus.class, CaseProcess.VAR_CHILD_STATUS, variables.get(CaseProcess.VAR_CHILD_STATUS), problems);
-    Integer age = age(CaseProcess.VAR_CHILD_AGE, variables.get(CaseProcess.VAR_CHILD_AGE), problems);
-    List<String> references = list(CaseProcess.VAR_CHILD_REFERENCES, variables.get(CaseProcess.VAR_CHILD_REFERENCES), problems);
+    ChildStatus status = oneOf(ChildStatus.class, CaseProcess.CHILD_STATUS.name(), variables.get(CaseProcess.CHILD_STATUS.name()), problems);
+    Integer age = age(CaseProcess.CHILD_AGE.name(), variables.get(CaseProcess.CHILD_AGE.name()), problems);
+    List<String> references = list(CaseProcess.CHILD_REFERENCES.name(), variables.get(CaseProcess.CHILD_REFERENCES.name()), problems);
     if (references != null) {
       if (references.isEmpty() || references.size() > MAX_CHILDREN) {
         problems.add("childReferences: give 1 to " + MAX_CHILDREN + " child references (one notification covers up to "

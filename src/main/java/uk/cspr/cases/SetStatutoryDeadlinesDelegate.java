@@ -3,8 +3,8 @@ package uk.cspr.cases;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.notification.NotificationRoute;
 import uk.cspr.timescales.Timescales;
 
 /**
@@ -12,7 +12,6 @@ import uk.cspr.timescales.Timescales;
  * {@code notificationDue} and, when the rapid review is counted from awareness (the default),
  * {@code rapidReviewDue}; counted from the notification, the notification stage sets it.
  */
-@Component("setStatutoryDeadlinesDelegate")
 public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar calendar;
@@ -25,17 +24,15 @@ public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate aware = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_AWARE_DATE));
-    Deadlines deadlines = deadlines(aware, uk.cspr.calendar.WorkingDays.todayInEngland(),
-        NotificationRoute.PANEL.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE)));
-    execution.setVariable(CaseProcess.VAR_NOTIFICATION_DUE, deadlines.notificationDue().toString());
+    Deadlines deadlines = deadlines(CaseProcess.AWARE_DATE.required(execution), uk.cspr.calendar.WorkingDays.todayInEngland(),
+        NotificationRoute.PANEL.name().equals(CaseProcess.NOTIFICATION_ROUTE.required(execution)));
+    CaseProcess.NOTIFICATION_DUE.set(execution, deadlines.notificationDue());
     if (deadlines.agencyResponseDue() != null) {
-      execution.setVariable(CaseProcess.VAR_AGENCY_RESPONSE_DUE, deadlines.agencyResponseDue().toString());
+      CaseProcess.AGENCY_RESPONSE_DUE.set(execution, deadlines.agencyResponseDue());
       // counted from the notification, it stays empty until the notification is recorded
-      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE,
-          deadlines.rapidReviewDue() == null ? null : deadlines.rapidReviewDue().toString());
+      CaseProcess.RAPID_REVIEW_DUE.set(execution, deadlines.rapidReviewDue());
     }
-    execution.setVariable(CaseProcess.VAR_DEADLINES_PROVISIONAL, deadlines.provisional());
+    CaseProcess.DEADLINES_PROVISIONAL.set(execution, deadlines.provisional());
   }
 
   /**

@@ -19,6 +19,16 @@ class EngineConfiguration {
   }
 
   @Bean
+  FormRulesPlugin formRulesPlugin() {
+    return new FormRulesPlugin();
+  }
+
+  @Bean
+  FailedJobRetries failedJobRetries() {
+    return new FailedJobRetries();
+  }
+
+  @Bean
   RetryMeansNow retryMeansNow() {
     return new RetryMeansNow();
   }

@@ -75,7 +75,7 @@ public final class TasklistFilters {
     properties.put("refresh", true);
     properties.put("variables", List.of(
         Map.of("name", "agencyName", "label", "Agency"),
-        Map.of("name", "responseDue", "label", "Due")));
+        Map.of("name", AgencyRequest.RESPONSE_DUE.name(), "label", "Due")));
     filter.setProperties(properties);
     filter.setQuery(query);
     filters.saveFilter(filter);

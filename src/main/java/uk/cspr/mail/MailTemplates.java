@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -19,7 +18,6 @@ import org.springframework.web.util.HtmlUtils;
  * <p>{@code {{name}}} is replaced from the model; a name without a value is an error, so a mail
  * never goes out with a blank where a date or a reference should be.
  */
-@Component
 public class MailTemplates {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");

@@ -6,11 +6,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Component;
 import uk.cspr.partnership.Partnership;
 
 /** Sends one mail, plain text with an HTML alternative, under the Message-ID it is given. */
-@Component
 public class Mailer {
 
   private final JavaMailSender sender;

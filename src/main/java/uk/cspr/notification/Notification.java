@@ -1,6 +1,9 @@
 package uk.cspr.notification;
 
-/** The names {@code cspr-notification} owns. */
+import java.time.LocalDate;
+import uk.cspr.variables.ProcessVariable;
+
+/** The names {@code cspr-notification} owns: what the case gives it and what it gives back. */
 public final class Notification {
   public static final String KEY = "cspr-notification";
 
@@ -11,16 +14,24 @@ public final class Notification {
   public static final String TIMER_REMINDER = "Timer_NotificationReminder";
   public static final String TIMER_ESCALATION = "Timer_NotificationEscalation";
 
-  public static final String VAR_PANEL_NOTIFICATION_REFERENCE = "panelNotificationReference";
-  public static final String VAR_NOTIFIED_ON = "notifiedOn";
-  public static final String VAR_NOTIFICATION_ON_TIME = "notificationOnTime";
-  public static final String VAR_PARTNERS_TOLD_ON = "partnersToldOn";
-  public static final String VAR_DFE_AND_OFSTED_NOTIFIED_ON = "dfeAndOfstedNotifiedOn";
-  public static final String VAR_OFSTED_NOTIFICATION_REFERENCE = "ofstedNotificationReference";
-  /** Given by the case: a looked-after child or a care leaver died, so DfE and Ofsted are told too. */
-  public static final String VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED = "dfeAndOfstedMustBeNotified";
+  // given by the case
+  public static final ProcessVariable<String> NOTIFICATION_ROUTE = ProcessVariable.text("notificationRoute");
+  /** A looked-after child or a care leaver died, so DfE and Ofsted are told too. */
+  public static final ProcessVariable<Boolean> DFE_AND_OFSTED_MUST_BE_NOTIFIED = ProcessVariable.flag("dfeAndOfstedMustBeNotified");
+  public static final ProcessVariable<LocalDate> AWARE_DATE = ProcessVariable.date("awareDate");
+  public static final ProcessVariable<LocalDate> NOTIFICATION_DUE = ProcessVariable.date("notificationDue");
+  /** Given, and given back: counted from the notification, it is set here. */
+  public static final ProcessVariable<LocalDate> RAPID_REVIEW_DUE = ProcessVariable.date("rapidReviewDue");
+
+  // recorded here, given back
+  public static final ProcessVariable<String> PANEL_NOTIFICATION_REFERENCE = ProcessVariable.text("panelNotificationReference");
+  public static final ProcessVariable<LocalDate> NOTIFIED_ON = ProcessVariable.date("notifiedOn");
+  public static final ProcessVariable<Boolean> NOTIFICATION_ON_TIME = ProcessVariable.flag("notificationOnTime");
+  public static final ProcessVariable<LocalDate> PARTNERS_TOLD_ON = ProcessVariable.date("partnersToldOn");
+  public static final ProcessVariable<LocalDate> DFE_AND_OFSTED_NOTIFIED_ON = ProcessVariable.date("dfeAndOfstedNotifiedOn");
+  public static final ProcessVariable<String> OFSTED_NOTIFICATION_REFERENCE = ProcessVariable.text("ofstedNotificationReference");
   /** On the Panel route: the one notification said so, and reached DfE and Ofsted. */
-  public static final String VAR_DFE_AND_OFSTED_COVERED = "dfeAndOfstedCovered";
+  public static final ProcessVariable<Boolean> DFE_AND_OFSTED_COVERED = ProcessVariable.flag("dfeAndOfstedCovered");
 
   private Notification() {}
 }

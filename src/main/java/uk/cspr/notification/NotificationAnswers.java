@@ -3,9 +3,6 @@ package uk.cspr.notification;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import uk.cspr.calendar.WorkingDayCalendar;
-import uk.cspr.cases.CaseAnswers;
-import uk.cspr.cases.CaseProcess;
-import uk.cspr.cases.NotificationRoute;
 import uk.cspr.timescales.Timescales;
 import uk.cspr.validation.Answers;
 
@@ -31,23 +28,22 @@ public class NotificationAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    answers.text(Notification.VAR_PANEL_NOTIFICATION_REFERENCE, 60);
-    LocalDate notifiedOn = CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_NOTIFIED_ON);
+    LocalDate notifiedOn = answers.dateSinceAwareness(Notification.NOTIFIED_ON.name(), Notification.AWARE_DATE.required(execution));
     // one submission reaches the Panel, DfE and Ofsted: where a looked-after child or a care leaver
     // died, it must say so, and it is their notification too
-    boolean coversDfeAndOfsted = Boolean.TRUE.equals(execution.getVariable(Notification.VAR_DFE_AND_OFSTED_MUST_BE_NOTIFIED));
-    if (coversDfeAndOfsted && !Boolean.TRUE.equals(execution.getVariable(Notification.VAR_DFE_AND_OFSTED_COVERED))) {
-      answers.problem(Notification.VAR_DFE_AND_OFSTED_COVERED + ": confirm that the notification said a looked-after "
+    boolean coversDfeAndOfsted = Notification.DFE_AND_OFSTED_MUST_BE_NOTIFIED.from(execution).orElse(false);
+    if (coversDfeAndOfsted && !Notification.DFE_AND_OFSTED_COVERED.from(execution).orElse(false)) {
+      answers.problem(Notification.DFE_AND_OFSTED_COVERED.name() + ": confirm that the notification said a looked-after "
           + "child or a care leaver died, so that it reaches DfE and Ofsted as their notification");
     }
     answers.refuseIfAnyProblem("The notification to the Panel was not recorded");
     recordNotified(execution, notifiedOn);
     if (coversDfeAndOfsted) {
-      execution.setVariable(Notification.VAR_DFE_AND_OFSTED_NOTIFIED_ON, notifiedOn.toString());
+      Notification.DFE_AND_OFSTED_NOTIFIED_ON.set(execution, notifiedOn);
     }
     if (timescales.isRapidReviewCountedFromNotification()) {
-      execution.setVariable(CaseProcess.VAR_RAPID_REVIEW_DUE,
-          calendar.addWorkingDays(notifiedOn, timescales.getRapidReviewWorkingDays()).toString());
+      Notification.RAPID_REVIEW_DUE.set(execution,
+          calendar.addWorkingDays(notifiedOn, timescales.getRapidReviewWorkingDays()));
     }
   }
 
@@ -57,7 +53,7 @@ public class NotificationAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_PARTNERS_TOLD_ON);
+    answers.dateSinceAwareness(Notification.PARTNERS_TOLD_ON.name(), Notification.AWARE_DATE.required(execution));
     answers.refuseIfAnyProblem("The safeguarding partners being told was not recorded");
   }
 
@@ -67,16 +63,16 @@ public class NotificationAnswers {
       return; // the task was cancelled, not answered
     }
     Answers answers = new Answers(execution);
-    LocalDate notifiedOn = CaseAnswers.dateSinceAwareness(answers, execution, Notification.VAR_DFE_AND_OFSTED_NOTIFIED_ON);
+    LocalDate notifiedOn = answers.dateSinceAwareness(Notification.DFE_AND_OFSTED_NOTIFIED_ON.name(),
+        Notification.AWARE_DATE.required(execution));
     answers.refuseIfAnyProblem("The notification to DfE and Ofsted was not recorded");
-    if (NotificationRoute.DFE_AND_OFSTED_ONLY.name().equals(execution.getVariable(CaseProcess.VAR_NOTIFICATION_ROUTE))) {
-      execution.setVariable(Notification.VAR_NOTIFIED_ON, notifiedOn.toString());
+    if (NotificationRoute.DFE_AND_OFSTED_ONLY.name().equals(Notification.NOTIFICATION_ROUTE.from(execution).orElse(null))) {
+      Notification.NOTIFIED_ON.set(execution, notifiedOn);
       recordNotified(execution, notifiedOn);
     }
   }
 
   private void recordNotified(DelegateExecution execution, LocalDate notifiedOn) {
-    LocalDate due = LocalDate.parse((String) execution.getVariable(CaseProcess.VAR_NOTIFICATION_DUE));
-    execution.setVariable(Notification.VAR_NOTIFICATION_ON_TIME, !notifiedOn.isAfter(due));
+    Notification.NOTIFICATION_ON_TIME.set(execution, !notifiedOn.isAfter(Notification.NOTIFICATION_DUE.required(execution)));
   }
 }

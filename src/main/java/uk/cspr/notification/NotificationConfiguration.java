@@ -13,7 +13,12 @@ import uk.cspr.timescales.Timescales;
  * generic engine exception, which REST reports as a 500.
  */
 @Configuration(proxyBeanMethods = false)
-class NotificationConfiguration {
+public class NotificationConfiguration {
+
+  @Bean
+  uk.cspr.mail.MailContribution notificationMail() {
+    return new NotificationMail();
+  }
 
   @Bean
   NotificationAnswers notificationAnswers(WorkingDayCalendar calendar, Timescales timescales) {

@@ -33,4 +33,9 @@ public record Partnership(
       throw new IllegalArgumentException("The partnership is not configured: set " + String.join(", ", missing));
     }
   }
+
+  /** Tasklist, where people with an account find their tasks. */
+  public String tasklistUrl() {
+    return publicUrl.resolve("/camunda/app/tasklist/").toString();
+  }
 }

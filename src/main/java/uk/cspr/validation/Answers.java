@@ -21,13 +21,23 @@ public final class Answers {
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
 
+  /**
+   * At a user task's end: begins with what the task's form's own rules find wrong
+   * ({@link FormRules}), so the person hears of every problem at once.
+   */
   public Answers(VariableScope scope) {
     this.scope = scope;
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      problems.addAll(FormRules.problemsAt(execution));
+    }
   }
 
   /** A required date, not before {@code notBefore} (when given) and not after {@code notAfter}. */
   public LocalDate date(String name, LocalDate notBefore, String notBeforeMeaning, LocalDate notAfter) {
     Object value = scope.getVariable(name);
+    if ((value == null || (value instanceof String s && s.isBlank())) && reported(name)) {
+      return null; // the form's rules have said it is required
+    }
     LocalDate date = parseDate(name, value, problems);
     if (date == null) {
       return null;
@@ -38,6 +48,16 @@ public final class Answers {
       problems.add(name + ": " + date + " is before " + notBeforeMeaning + " (" + notBefore + ")");
     }
     return date;
+  }
+
+  /**
+   * A date answered about a case: nothing about it can be done before the local authority became
+   * aware of the incident, nor in the future.
+   */
+  public LocalDate dateSinceAwareness(String name, LocalDate aware) {
+    return date(name, aware, "the date the local authority became aware",
+        java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+            java.time.ZoneId.of("Europe/London")));
   }
 
   /** A required piece of text, trimmed, at most {@code maxLength} characters. */
@@ -51,6 +71,10 @@ public final class Answers {
       problems.add(name + ": is longer than " + maxLength + " characters");
     }
     return text.trim();
+  }
+
+  private boolean reported(String name) {
+    return problems.stream().anyMatch(p -> p.startsWith(name + ":"));
   }
 
   public void problem(String problem) {

@@ -18,7 +18,16 @@ public final class FormSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * A field's own rules, as form-js enforces them in the browser: the same rules on the server.
+   *
+   * @param options the values a radio, select or checklist offers; empty for free fields
+   */
+  public record Field(String key, String type, boolean required, boolean conditional, Integer minLength,
+      Integer maxLength, String pattern, Double min, Double max, java.util.List<String> options) {}
+
   private final JsonNode schema;
+  private final java.util.List<Field> fields = new java.util.ArrayList<>();
   private final Set<String> keys = new LinkedHashSet<>();
   private final Set<String> required = new LinkedHashSet<>();
   private final Set<String> variables = new LinkedHashSet<>();
@@ -42,6 +51,11 @@ public final class FormSchema {
 
   public JsonNode json() {
     return schema;
+  }
+
+  /** The fields a submission answers at its top level, with their rules (fields inside a group or list are not). */
+  public java.util.List<Field> fields() {
+    return Collections.unmodifiableList(fields);
   }
 
   /** Every field's key. */
@@ -71,6 +85,7 @@ public final class FormSchema {
         keys.add(key);
         if (topLevel) {
           variables.add(firstSegment(key));
+          fields.add(field(component, key));
         }
         if (component.path("validate").path("required").asBoolean(false)
             && component.path("conditional").path("hide").isMissingNode()) {
@@ -82,6 +97,20 @@ public final class FormSchema {
       }
       collect(component.path("components"), topLevel && path.isEmpty());
     }
+  }
+
+  private static Field field(JsonNode component, String key) {
+    JsonNode validate = component.path("validate");
+    java.util.List<String> options = new java.util.ArrayList<>();
+    component.path("values").forEach(value -> options.add(value.path("value").asText()));
+    return new Field(key, component.path("type").asText(""), validate.path("required").asBoolean(false),
+        !component.path("conditional").path("hide").isMissingNode(),
+        validate.has("minLength") ? validate.path("minLength").asInt() : null,
+        validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
+        validate.hasNonNull("pattern") && !validate.path("pattern").asText().isEmpty() ? validate.path("pattern").asText() : null,
+        validate.has("min") ? validate.path("min").asDouble() : null,
+        validate.has("max") ? validate.path("max").asDouble() : null,
+        java.util.List.copyOf(options));
   }
 
   private static String firstSegment(String dotted) {

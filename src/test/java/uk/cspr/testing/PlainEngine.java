@@ -1,49 +1,50 @@
 package uk.cspr.testing;
 
 import java.net.URI;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
+import uk.cspr.agency.AgencyConfiguration;
+import uk.cspr.agency.ResponseLinkProperties;
+import uk.cspr.agency.ResponseLinks;
+import uk.cspr.calendar.ProvisionalDueDateNote;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
-import uk.cspr.cases.AgencyIds;
-import uk.cspr.cases.CaseAnswers;
-import uk.cspr.cases.CaseReferences;
-import uk.cspr.cases.RecordSeriousIncidentListener;
-import uk.cspr.cases.SeriousIncidentValidator;
-import uk.cspr.cases.SetStatutoryDeadlinesDelegate;
+import uk.cspr.cases.CaseConfiguration;
 import uk.cspr.engine.EngineHardening;
+import uk.cspr.engine.FailedJobRetries;
+import uk.cspr.engine.FormRulesPlugin;
 import uk.cspr.engine.ProcessResourceDeployer;
 import uk.cspr.engine.RetryMeansNow;
 import uk.cspr.identity.TaskActionGuard;
-import uk.cspr.mail.MailDelegate;
-import uk.cspr.mail.Mailer;
-import uk.cspr.agency.AgencyRequestAnswers;
-import uk.cspr.agency.ResponseLinkProperties;
-import uk.cspr.agency.ResponseLinks;
-import uk.cspr.mail.MailTemplates;
-import uk.cspr.notification.NotificationAnswers;
+import uk.cspr.mail.MailConfiguration;
+import uk.cspr.notification.NotificationConfiguration;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.timescales.Timescales;
 
 /**
  * A process engine without the Spring Boot application, for testing process logic fast: an
  * in-memory H2 database of its own with Spring-managed transactions (as in the application), the
- * job executor off (tests move the clock and execute jobs), and the beans the BPMN calls.
+ * job executor off (tests move the clock and execute jobs), and the beans the BPMN calls, built
+ * from the very {@code *Configuration} classes the application uses (in a plain Spring context),
+ * so a bean cannot be wired for one and not the other.
  */
 public final class PlainEngine {
 
@@ -51,7 +52,11 @@ public final class PlainEngine {
       "Northshire County Council", "safeguarding.partnership@example.org", "01632 960 123",
       URI.create("http://localhost:8080"));
 
-  private final Map<Object, Object> beans = new HashMap<>();
+  /** The stages' wiring, as the application has it. */
+  public static final List<Class<?>> STAGE_CONFIGURATIONS = List.of(CaseConfiguration.class,
+      NotificationConfiguration.class, AgencyConfiguration.class, MailConfiguration.class);
+
+  private final Map<String, Object> overrides = new ConcurrentHashMap<>();
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
   private final DataSource dataSource = new DriverManagerDataSource(
       "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -59,8 +64,8 @@ public final class PlainEngine {
   private final WorkingDayCalendar calendar = Calendars.shipped();
   private Timescales timescales = Timescales.defaults();
   private Integer smtpPort;
-  private ResponseLinks responseLinks;
-  private final List<Runnable> afterMailSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private AnnotationConfigApplicationContext stages;
+  private final List<Runnable> afterMailSent = new CopyOnWriteArrayList<>();
 
   /** The calendar and the timescales, for BPMN that only computes dates. */
   public static PlainEngine withCalendar() {
@@ -80,7 +85,7 @@ public final class PlainEngine {
   }
 
   public PlainEngine bean(String name, Object bean) {
-    beans.put(name, bean);
+    overrides.put(name, bean);
     return this;
   }
 
@@ -93,6 +98,12 @@ public final class PlainEngine {
     ProcessEngine engine = configuration().buildProcessEngine();
     engineBuilt(engine);
     return engine;
+  }
+
+  /** Our plugins, as the application registers them (the wiring test compares the two). */
+  public List<ProcessEnginePlugin> ourPlugins() {
+    return List.of(new EngineHardening(), new TaskActionGuard(), new RetryMeansNow(), new FailedJobRetries(), new FormRulesPlugin(),
+        new ProvisionalDueDateNote(calendar.bankHolidays()));
   }
 
   /**
@@ -109,24 +120,75 @@ public final class PlainEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
     configuration.setDefaultSerializationFormat("application/json");
-    beans.put("workingDays", new WorkingDays(calendar));
-    beans.put("timescales", timescales);
-    configuration.setBeans(beans);
+    overrides.putIfAbsent("workingDays", new WorkingDays(calendar));
+    overrides.putIfAbsent("timescales", timescales);
+    configuration.setBeans(beans());
     List<ProcessEnginePlugin> all = new ArrayList<>(plugins);
-    all.add(new EngineHardening());
-    all.add(new uk.cspr.calendar.ProvisionalDueDateNote(calendar.bankHolidays()));
-    all.add(new TaskActionGuard());
-    all.add(new RetryMeansNow());
+    all.addAll(ourPlugins());
     all.add(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(all);
     return configuration;
   }
 
-  /** The beans that need the engine itself, and the workflow's deployment. */
+  /** The beans the workflow's BPMN calls, once the engine exists; and the workflow's deployment. */
   public void engineBuilt(ProcessEngine engine) {
     if (smtpPort != null) {
-      addWorkflowBeans(engine);
+      stages = stages(engine);
+      new ProcessResourceDeployer().deploy(engine.getRepositoryService());
     }
+  }
+
+  /** The names BPMN expressions resolve: the test's overrides first, then the stages' beans. */
+  public Map<Object, Object> beans() {
+    return new AbstractMap<>() {
+      @Override
+      public Object get(Object name) {
+        Object override = overrides.get(String.valueOf(name));
+        if (override != null || stages == null) {
+          return override;
+        }
+        return stages.containsBean(String.valueOf(name)) ? stages.getBean(String.valueOf(name)) : null;
+      }
+
+      @Override
+      public boolean containsKey(Object name) {
+        return overrides.containsKey(String.valueOf(name)) || (stages != null && stages.containsBean(String.valueOf(name)));
+      }
+
+      @Override
+      public Set<Entry<Object, Object>> entrySet() {
+        throw new UnsupportedOperationException("BPMN looks beans up by name");
+      }
+    };
+  }
+
+  private AnnotationConfigApplicationContext stages(ProcessEngine engine) {
+    JavaMailSenderImpl mailSender = new JavaMailSenderImpl() {
+      @Override
+      protected void doSend(jakarta.mail.internet.MimeMessage[] messages, Object[] originals) {
+        super.doSend(messages, originals);
+        afterMailSent.forEach(Runnable::run);
+      }
+    };
+    mailSender.setHost("127.0.0.1");
+    mailSender.setPort(smtpPort);
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.registerBean(ProcessEngine.class, () -> engine);
+    context.registerBean(org.camunda.bpm.engine.TaskService.class, engine::getTaskService);
+    context.registerBean(org.camunda.bpm.engine.HistoryService.class, engine::getHistoryService);
+    context.registerBean(org.camunda.bpm.engine.IdentityService.class, engine::getIdentityService);
+    context.registerBean(org.camunda.bpm.engine.RuntimeService.class, engine::getRuntimeService);
+    context.registerBean(DataSource.class, () -> dataSource);
+    context.registerBean(PlatformTransactionManager.class, () -> transactions);
+    context.registerBean(org.springframework.mail.javamail.JavaMailSender.class, () -> mailSender);
+    context.registerBean(WorkingDayCalendar.class, () -> calendar);
+    context.registerBean(Timescales.class, () -> timescales);
+    context.registerBean(Partnership.class, () -> PARTNERSHIP);
+    context.registerBean(ResponseLinkProperties.class,
+        () -> new ResponseLinkProperties(java.time.Period.ofDays(30), DataSize.ofMegabytes(10), 10));
+    STAGE_CONFIGURATIONS.forEach(context::register);
+    context.refresh();
+    return context;
   }
 
   /**
@@ -146,49 +208,15 @@ public final class PlainEngine {
    * restarting with a newer bank holidays file.
    */
   public void useCalendar(WorkingDayCalendar newer) {
-    beans.put("workingDays", new WorkingDays(newer));
+    overrides.put("workingDays", new WorkingDays(newer));
   }
 
-  public org.springframework.transaction.PlatformTransactionManager transactions() {
+  public PlatformTransactionManager transactions() {
     return transactions;
   }
 
   /** The response links the workflow's mails carry (after {@link #build()}). */
   public ResponseLinks responseLinks() {
-    return responseLinks;
-  }
-
-  /** Added once the engine exists: the mail delegate looks up recipients through it. */
-  private void addWorkflowBeans(ProcessEngine engine) {
-    JavaMailSenderImpl mailSender = new JavaMailSenderImpl() {
-      @Override
-      protected void doSend(jakarta.mail.internet.MimeMessage[] messages, Object[] originals) {
-        super.doSend(messages, originals);
-        afterMailSent.forEach(Runnable::run);
-      }
-    };
-    mailSender.setHost("127.0.0.1");
-    mailSender.setPort(smtpPort);
-    beans.put("recordSeriousIncidentListener",
-        new RecordSeriousIncidentListener(new SeriousIncidentValidator(), new CaseReferences(dataSource)));
-    beans.put("agencyIds", new AgencyIds());
-    beans.put("setStatutoryDeadlinesDelegate", new SetStatutoryDeadlinesDelegate(calendar, timescales));
-    beans.put("notNotifiableDecisionListener", (ExecutionListener) new CaseAnswers()::notNotifiableDecision);
-    beans.put("passedToAnotherAuthorityListener", (ExecutionListener) new CaseAnswers()::passedToAnotherAuthority);
-    NotificationAnswers notificationAnswers = new NotificationAnswers(calendar, timescales);
-    beans.put("panelNotifiedListener", (ExecutionListener) notificationAnswers::panelNotified);
-    beans.put("partnersToldListener", (ExecutionListener) notificationAnswers::partnersTold);
-    beans.put("dfeAndOfstedNotifiedListener", (ExecutionListener) notificationAnswers::dfeAndOfstedNotified);
-    responseLinks = new ResponseLinks(dataSource, transactions, engine.getTaskService(), engine.getHistoryService(),
-        new ResponseLinkProperties(java.time.Period.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(10), 10));
-    beans.put("mailDelegate", new MailDelegate(new Mailer(mailSender, PARTNERSHIP), new MailTemplates(),
-        engine.getIdentityService(), engine.getTaskService(), responseLinks, PARTNERSHIP));
-    AgencyRequestAnswers agencyAnswers = new AgencyRequestAnswers(calendar);
-    beans.put("agencyRequestMadeListener", (ExecutionListener) agencyAnswers::requestMade);
-    beans.put("agencyInformationProvidedListener", (ExecutionListener) agencyAnswers::informationProvided);
-    beans.put("agencyRequestChangedListener", (ExecutionListener) agencyAnswers::requestChanged);
-    beans.put("extendAgencyRequestDelegate", (JavaDelegate) agencyAnswers::applyExtension);
-    beans.put("agencyTaskNamer", (TaskListener) agencyAnswers::nameTask);
-    new ProcessResourceDeployer().deploy(engine.getRepositoryService());
+    return stages.getBean(ResponseLinks.class);
   }
 }

@@ -1,4 +1,4 @@
-package uk.cspr.cases;
+package uk.cspr.notification;
 
 /** Where a serious incident is notified; held on the case as {@code notificationRoute}. */
 public enum NotificationRoute {

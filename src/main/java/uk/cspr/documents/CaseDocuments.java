@@ -1,4 +1,4 @@
-package uk.cspr.agency;
+package uk.cspr.documents;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import uk.cspr.agency.AgencyDocuments;
+import uk.cspr.agency.AgencyRequest;
 import uk.cspr.identity.Groups;
 
 /**
@@ -61,7 +63,7 @@ class CaseDocuments {
     List<Map<String, Object>> list = new ArrayList<>();
     for (HistoricTaskInstance task : agencyTasks(caseReference)) {
       Object agency = historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .variableName(AgencyRequest.VAR_AGENCY_NAME).singleResult();
+          .variableName(AgencyRequest.AGENCY_NAME.name()).singleResult();
       for (Attachment a : taskService.getTaskAttachments(task.getId())) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", a.getId());
