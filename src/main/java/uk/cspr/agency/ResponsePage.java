@@ -3,6 +3,7 @@ package uk.cspr.agency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Mustache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.HtmlUtils;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.validation.FormSchema;
@@ -64,6 +64,7 @@ class ResponsePage {
   private static final Logger log = LoggerFactory.getLogger(ResponsePage.class);
   private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true);
 
   private final ResponseLinks links;
   private final AgencyDocuments documents;
@@ -111,7 +112,8 @@ class ResponsePage {
     model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
     model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
     model.put("maxDocumentSize", properties.maxDocumentSize().toMegabytes() + " MB");
-    String html = fill(load("page.html"), model).replace("{{config}}", scriptJson(config));
+    model.put("config", scriptJson(config)); // raw in the page ({{{config}}}): made safe inside a script by scriptJson
+    String html = fill("page.html", model);
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
   }
 
@@ -257,7 +259,7 @@ class ResponsePage {
     model.put("title", refused.title);
     model.put("explanation", refused.explanation);
     return ResponseEntity.status(refused.status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-        .body(fill(load("refused.html"), model));
+        .body(fill("refused.html", model));
   }
 
   private ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
@@ -277,13 +279,9 @@ class ResponsePage {
         "coordinatorsPhone", partnership.coordinatorsPhone() == null ? "" : partnership.coordinatorsPhone());
   }
 
-  /** Fills {{name}} with HTML-escaped values. */
-  private static String fill(String template, Map<String, String> model) {
-    String html = template;
-    for (Map.Entry<String, String> e : model.entrySet()) {
-      html = html.replace("{{" + e.getKey() + "}}", HtmlUtils.htmlEscape(e.getValue()));
-    }
-    return html;
+  /** A page of {@code respond/} filled by Mustache: values HTML-escaped, a missing one an error. */
+  private static String fill(String page, Map<String, String> model) {
+    return PAGES.compile(load(page)).execute(model);
   }
 
   /** JSON inside a script element: nothing in it can close the element. */

@@ -1,13 +1,17 @@
 package uk.cspr.mail;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.samskivert.mustache.Mustache;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,25 +73,17 @@ class DemoMailbox {
 
   @GetMapping(path = "/dev/mailbox.html", produces = MediaType.TEXT_HTML_VALUE)
   String page() throws MessagingException, IOException {
-    StringBuilder html = new StringBuilder("""
-        <!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Demo mailbox</title>
-        <style>body{font-family:Arial,sans-serif;max-width:900px;margin:2em auto;color:#0b0c0c}
-        article{border:1px solid #b1b4b6;margin:1em 0;padding:.5em 1em}h2{font-size:1.1em;margin:.3em 0}
-        .meta{color:#505a5f;font-size:.9em}pre{white-space:pre-wrap;font-family:inherit}</style></head><body>
-        <h1>Demo mailbox</h1><p>Every e-mail the demo has sent, newest first. JSON: <a href="/dev/mailbox">/dev/mailbox</a></p>
-        """);
-    List<Mail> mails = mailbox();
-    if (mails.isEmpty()) {
-      html.append("<p>No mail yet.</p>");
+    List<Map<String, String>> mails = new ArrayList<>();
+    for (Mail mail : mailbox()) {
+      // the text escaped, then its links made clickable: the one part of the page left raw ({{{body}}})
+      String body = LINK.matcher(HtmlUtils.htmlEscape(mail.text()))
+          .replaceAll(r -> "<a href=\"" + r.group() + "\">" + r.group() + "</a>");
+      mails.add(Map.of("subject", mail.subject(), "to", String.join(", ", mail.to()),
+          "sentAt", String.valueOf(mail.sentAt()), "body", body));
     }
-    for (Mail mail : mails) {
-      String body = HtmlUtils.htmlEscape(mail.text());
-      body = LINK.matcher(body).replaceAll(r -> "<a href=\"" + r.group() + "\">" + r.group() + "</a>");
-      html.append("<article><h2>").append(HtmlUtils.htmlEscape(mail.subject())).append("</h2><div class=\"meta\">To ")
-          .append(HtmlUtils.htmlEscape(String.join(", ", mail.to()))).append(" · ").append(mail.sentAt())
-          .append("</div><pre>").append(body).append("</pre></article>");
+    try (var page = new InputStreamReader(DemoMailbox.class.getResourceAsStream("/mail/mailbox.html"), UTF_8)) {
+      return Mustache.compiler().strictSections(true).compile(page).execute(Map.of("mails", mails));
     }
-    return html.append("</body></html>").toString();
   }
 
   private static String plainText(Part part) throws MessagingException, IOException {

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -15,13 +16,15 @@ import org.springframework.web.util.HtmlUtils;
  * into {@code layout.html}, paragraph by paragraph, escaped, with its links made clickable. One
  * wording, two bodies, so they never disagree.
  *
- * <p>{@code {{name}}} is replaced from the model; a name without a value is an error, so a mail
- * never goes out with a blank where a date or a reference should be.
+ * <p>Mustache ({@code {{name}}}) fills them from the model; a name without a value is an error, so a
+ * mail never goes out with a blank where a date or a reference should be.
  */
 public class MailTemplates {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
   private static final Pattern LINK = Pattern.compile("(https?://[^\\s<]+)");
+  /** Mail text is plain: nothing escaped; a name without a value fails the mail. */
+  private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).strictSections(true);
+  private static final Mustache.Compiler HTML = Mustache.compiler().strictSections(true);
 
   public record Rendered(String subject, String text, String html) {}
 
@@ -42,23 +45,16 @@ public class MailTemplates {
       String escaped = HtmlUtils.htmlEscape(paragraph.trim()).replace("\n", "<br>\n");
       paragraphs.append("<p>").append(LINK.matcher(escaped).replaceAll("<a href=\"$1\">$1</a>")).append("</p>\n");
     }
-    return load("layout.html")
-        .replace("{{subject}}", HtmlUtils.htmlEscape(subject))
-        .replace("{{partnershipName}}", HtmlUtils.htmlEscape(model.getOrDefault("partnershipName", "")))
-        .replace("{{body}}", paragraphs.toString());
+    return HTML.compile(load("layout.html")).execute(Map.of("subject", subject,
+        "partnershipName", model.getOrDefault("partnershipName", ""), "body", paragraphs.toString()));
   }
 
   private static String fill(String name, String text, Map<String, String> model) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = model.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException("Mail template " + name + " uses {{" + m.group(1) + "}}, which has no value");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    try {
+      return TEXT.compile(text).execute(model);
+    } catch (MustacheException e) {
+      throw new IllegalStateException("Mail template " + name + " has a value missing: " + e.getMessage(), e);
     }
-    return m.appendTail(out).toString();
   }
 
   private static String load(String file) {
