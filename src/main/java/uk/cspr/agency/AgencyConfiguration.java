@@ -2,26 +2,31 @@ package uk.cspr.agency;
 
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.mail.MailContribution;
+import uk.cspr.partnership.Partnership;
 
 /** The listeners and delegate {@code cspr-agency-request} reaches by delegate expression. */
 @Configuration(proxyBeanMethods = false)
 public class AgencyConfiguration {
 
   @Bean
-  uk.cspr.mail.MailContribution agencyMail(org.camunda.bpm.engine.IdentityService identityService,
-      TaskService taskService, ResponseLinks responseLinks, uk.cspr.partnership.Partnership partnership) {
+  MailContribution agencyMail(IdentityService identityService, TaskService taskService,
+      ResponseLinks responseLinks, Partnership partnership) {
     return new AgencyMail(identityService, taskService, responseLinks, partnership);
   }
 
   @Bean
+  @DependsOnDatabaseInitialization // its table is Flyway's
   ResponseLinks responseLinks(DataSource dataSource, PlatformTransactionManager transactions, TaskService taskService,
       HistoryService historyService, ResponseLinkProperties properties) {
     return new ResponseLinks(dataSource, transactions, taskService, historyService, properties);

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account. The link carries 256 random bits; the database keeps only their SHA-256, so a copy of
  * the database opens nothing. A link belongs to one request and opens that request's open
  * {@code provideInformation} task (after an extension, the renewed one); it never takes a task id
- * from the browser. State is in the database, so any node serves any link.
+ * from the browser. State is in the database ({@code cspr_response_link}, made by Flyway), so any
+ * node serves any link.
  */
 public class ResponseLinks {
 
@@ -80,10 +81,6 @@ public class ResponseLinks {
     this.taskService = taskService;
     this.historyService = historyService;
     this.properties = properties;
-    jdbc.execute("CREATE TABLE IF NOT EXISTS cspr_response_link ("
-        + "token_hash VARCHAR(64) PRIMARY KEY, process_instance_id VARCHAR(64) NOT NULL, "
-        + "task_id VARCHAR(64) NOT NULL, issued_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL, "
-        + "used_at TIMESTAMP)");
   }
 
   /**

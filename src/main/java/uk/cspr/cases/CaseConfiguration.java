@@ -4,10 +4,12 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import uk.cspr.calendar.WorkingDays;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.timescales.Timescales;
 
@@ -25,6 +27,7 @@ public class CaseConfiguration {
   }
 
   @Bean
+  @DependsOnDatabaseInitialization // its table is Flyway's
   CaseReferences caseReferences(DataSource dataSource) {
     return new CaseReferences(dataSource);
   }
@@ -64,7 +67,7 @@ public class CaseConfiguration {
   ExecutionListener caseClosedListener() {
     return execution -> {
       if (!execution.isCanceled()) {
-        CaseProcess.CASE_CLOSED_ON.set(execution, uk.cspr.calendar.WorkingDays.todayInEngland());
+        CaseProcess.CASE_CLOSED_ON.set(execution, WorkingDays.todayInEngland());
       }
     };
   }

@@ -24,12 +24,8 @@ public class CaseReferences {
 
   public CaseReferences(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
+    // the sequence and the table are Flyway's (db/migration); only reading the next number differs
     this.postgres = "PostgreSQL".equalsIgnoreCase(productName(dataSource));
-    // both H2 and PostgreSQL take these as written; IF NOT EXISTS makes every start, on every node, safe
-    jdbc.execute("CREATE SEQUENCE IF NOT EXISTS cspr_case_number START WITH 1");
-    jdbc.execute("CREATE TABLE IF NOT EXISTS cspr_case_reference ("
-        + "reference VARCHAR(40) PRIMARY KEY, process_instance_id VARCHAR(64) NOT NULL, "
-        + "recorded_on DATE NOT NULL)");
   }
 
   /** The next generated reference, numbered across all nodes; the year is the year it is recorded. */

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.mail.MailContribution;
 import uk.cspr.timescales.Timescales;
 
 /**
@@ -16,7 +17,7 @@ import uk.cspr.timescales.Timescales;
 public class NotificationConfiguration {
 
   @Bean
-  uk.cspr.mail.MailContribution notificationMail() {
+  MailContribution notificationMail() {
     return new NotificationMail();
   }
 

@@ -3,7 +3,10 @@ package uk.cspr.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.cspr.agency.ResponseLinks;
@@ -22,7 +26,7 @@ import uk.cspr.validation.Refusal;
 /**
  * The production database: the application on a real PostgreSQL server (which .ci/run installs
  * and starts), with the engine's schema, our case-reference sequence and register, and the
- * response-link table. Skipped where no database is named; .ci/run always names one.
+ * response-link table, on a database that held our tables from before their Flyway migrations. Skipped where no database is named; .ci/run always names one.
  */
 @EnabledIfEnvironmentVariable(named = "CSPR_TEST_POSTGRES_URL", matches = ".+",
     disabledReason = "set CSPR_TEST_POSTGRES_URL (and _USER, _PASSWORD) to test against PostgreSQL; .ci/run does")
@@ -36,16 +40,65 @@ import uk.cspr.validation.Refusal;
 class PostgresIT {
 
   static final String URL = System.getenv("CSPR_TEST_POSTGRES_URL");
+  static final String BEFORE_FLYWAY = "NSCP-BEFORE-FLYWAY";
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
   @Autowired ResponseLinks links;
 
+  /**
+   * The database as the application left it before Flyway: our tables made at start, a case and a
+   * link in them, and no schema history. The application must start on it, take its tables as they
+   * are, and keep what they hold. Run while the context is prepared: it must come before Flyway, and
+   * the process test coverage listener starts the context before any {@code @BeforeAll}.
+   */
+  static void aDatabaseFromBeforeFlyway() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(URL, user(), password());
+        Statement sql = connection.createStatement()) {
+      sql.execute("DROP TABLE IF EXISTS flyway_schema_history");
+      // the DDL the application ran in its constructors before V1 took it over
+      sql.execute("CREATE SEQUENCE IF NOT EXISTS cspr_case_number START WITH 1");
+      sql.execute("CREATE TABLE IF NOT EXISTS cspr_case_reference (reference VARCHAR(40) PRIMARY KEY, "
+          + "process_instance_id VARCHAR(64) NOT NULL, recorded_on DATE NOT NULL)");
+      sql.execute("CREATE TABLE IF NOT EXISTS cspr_response_link (token_hash VARCHAR(64) PRIMARY KEY, "
+          + "process_instance_id VARCHAR(64) NOT NULL, task_id VARCHAR(64) NOT NULL, issued_at TIMESTAMP NOT NULL, "
+          + "expires_at TIMESTAMP NOT NULL, used_at TIMESTAMP)");
+      sql.execute("DELETE FROM cspr_case_reference WHERE reference = '" + BEFORE_FLYWAY + "'");
+      sql.execute("INSERT INTO cspr_case_reference VALUES ('" + BEFORE_FLYWAY + "', 'old-instance', DATE '2026-06-01')");
+      sql.execute("DELETE FROM cspr_response_link WHERE token_hash = '" + "0".repeat(64) + "'");
+      sql.execute("INSERT INTO cspr_response_link VALUES ('" + "0".repeat(64) + "', 'old-instance', 'old-task', "
+          + "TIMESTAMP '2026-06-01 09:00:00', TIMESTAMP '2026-07-01 09:00:00', NULL)");
+    }
+  }
+
+  private static String user() {
+    return System.getenv().getOrDefault("CSPR_TEST_POSTGRES_USER", "cspr");
+  }
+
+  private static String password() {
+    return System.getenv().getOrDefault("CSPR_TEST_POSTGRES_PASSWORD", "cspr");
+  }
+
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void database(DynamicPropertyRegistry registry) throws SQLException {
+    aDatabaseFromBeforeFlyway();
     registry.add("CSPR_DB_URL", () -> URL == null ? "jdbc:postgresql://localhost/none" : URL);
-    registry.add("CSPR_DB_USER", () -> System.getenv().getOrDefault("CSPR_TEST_POSTGRES_USER", "cspr"));
-    registry.add("CSPR_DB_PASSWORD", () -> System.getenv().getOrDefault("CSPR_TEST_POSTGRES_PASSWORD", "cspr"));
+    registry.add("CSPR_DB_USER", PostgresIT::user);
+    registry.add("CSPR_DB_PASSWORD", PostgresIT::password);
+  }
+
+  @Test
+  void aDatabaseFromBeforeFlywayIsBaselinedAndKeepsItsCasesAndLinks() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+        String.class)).containsExactly("0", "1");
+    assertThat(jdbc.queryForObject("SELECT process_instance_id FROM cspr_case_reference WHERE reference = ?",
+        String.class, BEFORE_FLYWAY)).isEqualTo("old-instance");
+    assertThat(jdbc.queryForObject("SELECT task_id FROM cspr_response_link WHERE token_hash = ?",
+        String.class, "0".repeat(64))).isEqualTo("old-task");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("cspr-case", BEFORE_FLYWAY,
+        Workflow.panelIncident(WorkingDays.todayInEngland().minusDays(1).toString())))
+        .isInstanceOf(Refusal.class).hasMessageContaining("already used");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -111,6 +112,8 @@ public final class PlainEngine {
    * adds its plugins); call {@link #engineBuilt} with the engine it builds.
    */
   public SpringProcessEngineConfiguration configuration() {
+    // our tables, from the application's migrations, as Spring Boot's Flyway makes them
+    Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
     SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
     configuration.setProcessEngineName("plain-" + UUID.randomUUID());
     configuration.setDataSource(dataSource);
