@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  *
  * <pre>
  *   camunda:dueDate="${workingDays.endOfDay(notificationDue)}"
- *   &lt;timeDate&gt;${workingDays.reminderAt(notificationDue, timescales.reminderWorkingDaysBefore)}&lt;/timeDate&gt;
+ *   &lt;timeDate&gt;${workingDays.reminderAt(notificationDue, timescales.reminderWorkingDaysBefore())}&lt;/timeDate&gt;
  * </pre>
  *
  * <p>Dates go in as the contract holds them (ISO {@code yyyy-MM-dd} strings; {@link LocalDate}

@@ -82,7 +82,7 @@ public class ProvisionalDeadlines {
     boolean provisional = worked.provisional();
     var notified = Notification.NOTIFIED_ON.from(variables);
     if (rapidReview && timescales.isRapidReviewCountedFromNotification() && notified.isPresent()) {
-      rapidReviewDue = calendar.addWorkingDays(notified.get(), timescales.getRapidReviewWorkingDays());
+      rapidReviewDue = calendar.addWorkingDays(notified.get(), timescales.rapidReviewWorkingDays());
       provisional |= calendar.isProvisional(notified.get(), rapidReviewDue);
     }
     Map<String, String> now = new LinkedHashMap<>();

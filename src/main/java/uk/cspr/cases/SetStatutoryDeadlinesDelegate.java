@@ -44,15 +44,15 @@ public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
       boolean provisional) {}
 
   public Deadlines deadlines(LocalDate aware, LocalDate recordedOn, boolean rapidReview) {
-    LocalDate notificationDue = calendar.addWorkingDays(aware, timescales.getNotificationWorkingDays());
+    LocalDate notificationDue = calendar.addWorkingDays(aware, timescales.notificationWorkingDays());
     boolean provisional = calendar.isProvisional(aware, notificationDue);
     LocalDate rapidReviewDue = null;
     LocalDate agencyResponseDue = null;
     if (rapidReview) {
-      agencyResponseDue = calendar.addWorkingDays(recordedOn, timescales.getAgencyResponseWorkingDays());
+      agencyResponseDue = calendar.addWorkingDays(recordedOn, timescales.agencyResponseWorkingDays());
       provisional |= calendar.isProvisional(recordedOn, agencyResponseDue);
       if (!timescales.isRapidReviewCountedFromNotification()) {
-        rapidReviewDue = calendar.addWorkingDays(aware, timescales.getRapidReviewWorkingDays());
+        rapidReviewDue = calendar.addWorkingDays(aware, timescales.rapidReviewWorkingDays());
         provisional |= calendar.isProvisional(aware, rapidReviewDue);
       }
     }

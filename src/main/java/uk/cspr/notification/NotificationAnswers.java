@@ -43,7 +43,7 @@ public class NotificationAnswers {
     }
     if (timescales.isRapidReviewCountedFromNotification()) {
       Notification.RAPID_REVIEW_DUE.set(execution,
-          calendar.addWorkingDays(notifiedOn, timescales.getRapidReviewWorkingDays()));
+          calendar.addWorkingDays(notifiedOn, timescales.rapidReviewWorkingDays()));
     }
   }
 

@@ -1,22 +1,39 @@
 package uk.cspr.timescales;
 
+import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The statutory and guidance timescales, in {@code cspr.timescales.*}. Defaults follow Working
- * Together 2023 and the Panel's guidance; a partnership changes them in {@code application.yaml}
- * without touching BPMN. BPMN reads them as the bean {@code timescales}:
- * {@code ${timescales.agencyResponseWorkingDays}}.
+ * Together 2023 and the Panel's guidance and are written once, on the components below; a
+ * partnership changes them in {@code application.yaml} without touching BPMN. BPMN reads them
+ * from the bean {@code timescales}: {@code ${timescales.agencyResponseWorkingDays()}}.
  *
  * <p>Checked when the application starts: a bad value stops start-up with a message naming the
  * property, rather than producing deadlines nobody notices are wrong.
  */
 @ConfigurationProperties(Timescales.PREFIX)
-public final class Timescales {
+public record Timescales(
+    @DefaultValue("5") int notificationWorkingDays,
+    @DefaultValue("15") int rapidReviewWorkingDays,
+    /* where the rapid review's 15 working days are counted from */
+    @DefaultValue("AWARENESS") RapidReviewClockStart rapidReviewClockStartsAt,
+    @DefaultValue("8") int agencyResponseWorkingDays,
+    @DefaultValue("2") int reminderWorkingDaysBefore,
+    @DefaultValue("15") int panelResponseChaseWorkingDays,
+    @DefaultValue("P6M") Period localReview,
+    @DefaultValue("7") int prePublicationNoticeWorkingDays,
+    @DefaultValue("P12M") Period minimumPublication,
+    @DefaultValue("P25Y") Period recordRetention) {
 
   static final String PREFIX = "cspr.timescales";
 
@@ -30,48 +47,7 @@ public final class Timescales {
 
   private static final int MAX_WORKING_DAYS = 130; // half a year: anything longer is a typo
 
-  private final int notificationWorkingDays;
-  private final int rapidReviewWorkingDays;
-  private final RapidReviewClockStart rapidReviewClockStartsAt;
-  private final int agencyResponseWorkingDays;
-  private final int reminderWorkingDaysBefore;
-  private final int panelResponseChaseWorkingDays;
-  private final Period localReview;
-  private final int prePublicationNoticeWorkingDays;
-  private final Period minimumPublication;
-  private final Period recordRetention;
-
-  public Timescales(
-      @DefaultValue("5") int notificationWorkingDays,
-      @DefaultValue("15") int rapidReviewWorkingDays,
-      @DefaultValue("AWARENESS") RapidReviewClockStart rapidReviewClockStartsAt,
-      @DefaultValue("8") int agencyResponseWorkingDays,
-      @DefaultValue("2") int reminderWorkingDaysBefore,
-      @DefaultValue("15") int panelResponseChaseWorkingDays,
-      @DefaultValue("P6M") Period localReview,
-      @DefaultValue("7") int prePublicationNoticeWorkingDays,
-      @DefaultValue("P12M") Period minimumPublication,
-      @DefaultValue("P25Y") Period recordRetention) {
-    this.notificationWorkingDays = notificationWorkingDays;
-    this.rapidReviewWorkingDays = rapidReviewWorkingDays;
-    this.rapidReviewClockStartsAt = rapidReviewClockStartsAt;
-    this.agencyResponseWorkingDays = agencyResponseWorkingDays;
-    this.reminderWorkingDaysBefore = reminderWorkingDaysBefore;
-    this.panelResponseChaseWorkingDays = panelResponseChaseWorkingDays;
-    this.localReview = localReview;
-    this.prePublicationNoticeWorkingDays = prePublicationNoticeWorkingDays;
-    this.minimumPublication = minimumPublication;
-    this.recordRetention = recordRetention;
-    validate();
-  }
-
-  /** The defaults, for tests and tools that run without Spring. */
-  public static Timescales defaults() {
-    return new Timescales(5, 15, RapidReviewClockStart.AWARENESS, 8, 2, 15,
-        Period.ofMonths(6), 7, Period.ofMonths(12), Period.ofYears(25));
-  }
-
-  private void validate() {
+  public Timescales {
     List<String> problems = new ArrayList<>();
     workingDays(problems, "notification-working-days", notificationWorkingDays);
     workingDays(problems, "rapid-review-working-days", rapidReviewWorkingDays);
@@ -100,6 +76,32 @@ public final class Timescales {
     }
   }
 
+  /** The defaults, for tests and tools that run without Spring. */
+  public static Timescales defaults() {
+    return of(Map.of());
+  }
+
+  /**
+   * The timescales a partnership's settings give, named as in {@code application.yaml} without the
+   * prefix ({@code "rapid-review-clock-starts-at" -> "NOTIFICATION"}); bound as Spring Boot binds
+   * them, so what is not named takes the same defaults.
+   */
+  public static Timescales of(Map<String, String> settings) {
+    Map<String, String> prefixed = new java.util.HashMap<>();
+    settings.forEach((name, value) -> prefixed.put(PREFIX + "." + name, value));
+    return new Binder(new MapConfigurationPropertySource(prefixed)).bindOrCreate(PREFIX, Bindable.of(Timescales.class));
+  }
+
+  public boolean isRapidReviewCountedFromNotification() {
+    return rapidReviewClockStartsAt == RapidReviewClockStart.NOTIFICATION;
+  }
+
+  /** Whole days of retention, for Camunda's history time to live, which counts days. */
+  public int recordRetentionDays() {
+    LocalDate from = LocalDate.of(2000, 1, 1);
+    return Math.toIntExact(ChronoUnit.DAYS.between(from, from.plus(recordRetention)));
+  }
+
   private static void workingDays(List<String> problems, String name, int value) {
     if (value < 1 || value > MAX_WORKING_DAYS) {
       problems.add(PREFIX + "." + name + " must be a number of working days from 1 to "
@@ -113,55 +115,5 @@ public final class Timescales {
       problems.add(PREFIX + "." + name + " must be a positive period such as P6M or P25Y (was "
           + value + ")");
     }
-  }
-
-  public int getNotificationWorkingDays() {
-    return notificationWorkingDays;
-  }
-
-  public int getRapidReviewWorkingDays() {
-    return rapidReviewWorkingDays;
-  }
-
-  public RapidReviewClockStart getRapidReviewClockStartsAt() {
-    return rapidReviewClockStartsAt;
-  }
-
-  public boolean isRapidReviewCountedFromNotification() {
-    return rapidReviewClockStartsAt == RapidReviewClockStart.NOTIFICATION;
-  }
-
-  public int getAgencyResponseWorkingDays() {
-    return agencyResponseWorkingDays;
-  }
-
-  public int getReminderWorkingDaysBefore() {
-    return reminderWorkingDaysBefore;
-  }
-
-  public int getPanelResponseChaseWorkingDays() {
-    return panelResponseChaseWorkingDays;
-  }
-
-  public Period getLocalReview() {
-    return localReview;
-  }
-
-  public int getPrePublicationNoticeWorkingDays() {
-    return prePublicationNoticeWorkingDays;
-  }
-
-  public Period getMinimumPublication() {
-    return minimumPublication;
-  }
-
-  public Period getRecordRetention() {
-    return recordRetention;
-  }
-
-  /** Whole days of retention, for Camunda's history time to live, which counts days. */
-  public int recordRetentionDays() {
-    return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(
-        java.time.LocalDate.of(2000, 1, 1), java.time.LocalDate.of(2000, 1, 1).plus(recordRetention)));
   }
 }

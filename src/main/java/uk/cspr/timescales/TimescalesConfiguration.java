@@ -10,7 +10,7 @@ class TimescalesConfiguration {
 
   /**
    * Configuration properties are registered under a generated name; BPMN expressions need a
-   * short one: {@code ${timescales.agencyResponseWorkingDays}}.
+   * short one: {@code ${timescales.agencyResponseWorkingDays()}}.
    */
   @Bean
   static BeanDefinitionRegistryPostProcessor timescalesAlias() {

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,8 +110,7 @@ class NotificationProcessTest {
 
   @Test
   void whenTheRapidReviewIsCountedFromTheNotificationItsDeadlineIsSetWhenTheNotificationIsRecorded() {
-    Timescales fromNotification = new Timescales(5, 15, Timescales.RapidReviewClockStart.NOTIFICATION, 8, 2, 15,
-        java.time.Period.ofMonths(6), 7, java.time.Period.ofMonths(12), java.time.Period.ofYears(25));
+    Timescales fromNotification = Timescales.of(Map.of("rapid-review-clock-starts-at", "NOTIFICATION"));
     ProcessEngine counting = PlainEngine.withWorkflow(SMTP_PORT).timescales(fromNotification).build();
     try {
       Workflow flow = new Workflow(counting);

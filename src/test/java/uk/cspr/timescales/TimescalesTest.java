@@ -22,18 +22,25 @@ class TimescalesTest {
   void theDefaultsAreTheStatutoryAndGuidanceTimescales() {
     context.run(c -> {
       Timescales t = c.getBean(Timescales.class);
-      assertThat(t.getNotificationWorkingDays()).isEqualTo(5);
-      assertThat(t.getRapidReviewWorkingDays()).isEqualTo(15);
-      assertThat(t.getRapidReviewClockStartsAt()).isEqualTo(Timescales.RapidReviewClockStart.AWARENESS);
-      assertThat(t.getAgencyResponseWorkingDays()).isEqualTo(8);
-      assertThat(t.getReminderWorkingDaysBefore()).isEqualTo(2);
-      assertThat(t.getPanelResponseChaseWorkingDays()).isEqualTo(15);
-      assertThat(t.getLocalReview()).isEqualTo(Period.ofMonths(6));
-      assertThat(t.getPrePublicationNoticeWorkingDays()).isEqualTo(7);
-      assertThat(t.getMinimumPublication()).isEqualTo(Period.ofMonths(12));
-      assertThat(t.getRecordRetention()).isEqualTo(Period.ofYears(25));
+      assertThat(t.notificationWorkingDays()).isEqualTo(5);
+      assertThat(t.rapidReviewWorkingDays()).isEqualTo(15);
+      assertThat(t.rapidReviewClockStartsAt()).isEqualTo(Timescales.RapidReviewClockStart.AWARENESS);
+      assertThat(t.agencyResponseWorkingDays()).isEqualTo(8);
+      assertThat(t.reminderWorkingDaysBefore()).isEqualTo(2);
+      assertThat(t.panelResponseChaseWorkingDays()).isEqualTo(15);
+      assertThat(t.localReview()).isEqualTo(Period.ofMonths(6));
+      assertThat(t.prePublicationNoticeWorkingDays()).isEqualTo(7);
+      assertThat(t.minimumPublication()).isEqualTo(Period.ofMonths(12));
+      assertThat(t.recordRetention()).isEqualTo(Period.ofYears(25));
       assertThat(t.recordRetentionDays()).isBetween(9131, 9132);
     });
+  }
+
+  @Test
+  void theTestsDefaultsAreTheApplicationsAsTheyAreWrittenOnce() {
+    context.run(c -> assertThat(Timescales.defaults()).isEqualTo(c.getBean(Timescales.class)));
+    context.withPropertyValues("cspr.timescales.local-review=P9M").run(c ->
+        assertThat(Timescales.of(java.util.Map.of("local-review", "P9M"))).isEqualTo(c.getBean(Timescales.class)));
   }
 
   @Test
@@ -44,8 +51,8 @@ class TimescalesTest {
         "cspr.timescales.local-review=P9M").run(c -> {
           Timescales t = c.getBean(Timescales.class);
           assertThat(t.isRapidReviewCountedFromNotification()).isTrue();
-          assertThat(t.getAgencyResponseWorkingDays()).isEqualTo(10);
-          assertThat(t.getLocalReview()).isEqualTo(Period.ofMonths(9));
+          assertThat(t.agencyResponseWorkingDays()).isEqualTo(10);
+          assertThat(t.localReview()).isEqualTo(Period.ofMonths(9));
         });
   }
 
