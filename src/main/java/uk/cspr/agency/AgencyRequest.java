@@ -31,6 +31,11 @@ public final class AgencyRequest {
   // the agency's answer (the form provide-agency-information), where Java reads it
   public static final ProcessVariable<LocalDate> INVOLVEMENT_FROM = ProcessVariable.date("involvementFrom");
   public static final ProcessVariable<LocalDate> INVOLVEMENT_TO = ProcessVariable.date("involvementTo");
+  /** YES or NO: the agency says whether a child is at risk now (answers from before the question have none). */
+  public static final ProcessVariable<String> IMMEDIATE_CONCERNS_RAISED = ProcessVariable.text("immediateConcernsRaised");
+  public static final ProcessVariable<String> IMMEDIATE_CONCERNS = ProcessVariable.text("immediateSafeguardingConcerns");
+  public static final ProcessVariable<String> RESPONDER_NAME = ProcessVariable.text("responderName");
+  public static final ProcessVariable<String> RESPONDER_ROLE = ProcessVariable.text("responderRole");
 
   // the coordinators' decision on a request (the form manage-agency-request)
   public static final ProcessVariable<String> REQUEST_ACTION = ProcessVariable.text("requestAction");

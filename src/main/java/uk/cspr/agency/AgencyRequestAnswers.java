@@ -63,6 +63,11 @@ public class AgencyRequestAnswers {
     if (execution.getVariable(AgencyRequest.INVOLVEMENT_TO.name()) instanceof String to && !to.isBlank()) {
       answers.date(AgencyRequest.INVOLVEMENT_TO.name(), from, "the start of the involvement", today());
     }
+    // shown only after a yes, so the form cannot require it: a yes with nothing said is no warning at all
+    if ("YES".equals(execution.getVariable(AgencyRequest.IMMEDIATE_CONCERNS_RAISED.name()))
+        && AgencyRequest.IMMEDIATE_CONCERNS.from(execution).filter(text -> !text.isBlank()).isEmpty()) {
+      answers.problem(AgencyRequest.IMMEDIATE_CONCERNS.name() + ": say who is at risk and what has been done");
+    }
     answers.refuseIfAnyProblem("The agency's information was not recorded");
     AgencyRequest.INFORMATION_PROVIDED_ON.set(execution, today());
   }

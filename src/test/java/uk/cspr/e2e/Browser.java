@@ -28,6 +28,8 @@ final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
   final ChromeDriver driver;
+  /** Where a file the page downloads lands. */
+  final Path downloads;
   private final String base;
   private final String journey;
   private int step;
@@ -47,6 +49,9 @@ final class Browser implements AutoCloseable {
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    downloads = Files.createTempDirectory("cspr-downloads");
+    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,1100", "--lang=en-GB",
@@ -116,6 +121,14 @@ final class Browser implements AutoCloseable {
     type(field(label), value);
   }
 
+  /** Picks an answer of a radio group, by the group's label and the answer's, as a person clicks it. */
+  void chooseRadio(String groupLabel, String option) {
+    WebElement choice = waitFor(By.xpath("//div[contains(@class, 'fjs-form-field-radio')][.//label[starts-with(normalize-space(), "
+        + quote(groupLabel) + ")]]//label[normalize-space()=" + quote(option) + "]"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", choice);
+    choice.click();
+  }
+
   private void type(WebElement input, String value) {
     // Tasklist's footer covers the bottom of a long form: bring the field to the middle first
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
@@ -156,6 +169,14 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The file a download saved, once Chromium has finished writing it. */
+  Path downloaded(String name) {
+    Path file = downloads.resolve(name);
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(file)
+        && !Files.exists(downloads.resolve(name + ".crdownload")));
+    return file;
   }
 
   private static String quote(String text) {

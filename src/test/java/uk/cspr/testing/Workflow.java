@@ -47,7 +47,7 @@ public final class Workflow {
     answers.put("involvementFrom", "2024-03-01");
     answers.put("chronologySummary", "2024-03-01 new birth visit; 2025-06-10 A&E attendance; 2025-11-02 A&E attendance.");
     answers.put("keyPracticeEpisodes", "The second attendance was not shared with the health visitor.");
-    answers.put("immediateSafeguardingConcerns", "None");
+    answers.put("immediateConcernsRaised", "NO");
     answers.put("responderName", "Grace Whitfield");
     answers.put("responderRole", "Designated nurse for safeguarding children");
     return answers;
