@@ -24,6 +24,11 @@ class EngineConfiguration {
   }
 
   @Bean
+  CaseReferenceInTaskNames caseReferenceInTaskNames() {
+    return new CaseReferenceInTaskNames();
+  }
+
+  @Bean
   FailedJobRetries failedJobRetries() {
     return new FailedJobRetries();
   }
