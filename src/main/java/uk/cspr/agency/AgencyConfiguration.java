@@ -14,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.mail.MailContribution;
 import uk.cspr.partnership.Partnership;
+import org.springframework.core.annotation.Order;
+import uk.cspr.casefile.CaseFileContribution;
 
 /** The listeners and delegate {@code cspr-agency-request} reaches by delegate expression. */
 @Configuration(proxyBeanMethods = false)
@@ -65,5 +67,11 @@ public class AgencyConfiguration {
   @Bean
   JavaDelegate extendAgencyRequestDelegate(AgencyRequestAnswers answers) {
     return answers::applyExtension;
+  }
+
+  @Bean
+  @Order(3)
+  CaseFileContribution agencyRequestsInCaseFile() {
+    return new AgencyRequestsInCaseFile();
   }
 }

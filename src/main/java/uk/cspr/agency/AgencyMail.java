@@ -46,6 +46,10 @@ class AgencyMail implements MailContribution {
     AgencyRequest.REQUEST_TEXT.from(execution).ifPresent(text -> model.put("requestText", text));
     AgencyRequest.CHANGE_REASON.from(execution).ifPresent(text -> model.put("changeReason", text));
     AgencyRequest.AGENCY_NAME.from(execution).ifPresent(text -> model.put("agencyName", text));
+    // the case the request was made for, whose case file holds the answer (the request itself, asked alone)
+    var caller = execution.getProcessInstance().getSuperExecution();
+    model.put("caseFileUrl", partnership.cockpitProcessInstanceUrl(
+        caller == null ? execution.getProcessInstanceId() : caller.getProcessInstanceId()));
     if (Boolean.TRUE.equals(execution.getVariableLocal(IN_RESPONSE_LINK))) {
       addResponseLinks(execution, model);
     }

@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.timescales.Timescales;
+import org.springframework.core.annotation.Order;
+import uk.cspr.casefile.CaseFileContribution;
 
 /**
  * Everything {@code cspr-case} reaches by name from its BPMN ({@code ${…}}), and what those need.
@@ -82,5 +84,12 @@ public class CaseConfiguration {
   @Bean
   ApplicationListener<ApplicationReadyEvent> recomputeProvisionalDeadlines(ProvisionalDeadlines deadlines) {
     return ready -> deadlines.recompute();
+  }
+
+  /** What was recorded, first in the case file. */
+  @Bean
+  @Order(1)
+  CaseFileContribution recordedIncident() {
+    return new RecordedIncident();
   }
 }

@@ -39,7 +39,7 @@ import uk.cspr.identity.Groups;
  */
 @RestController
 @RequestMapping("/api")
-class CaseDocuments {
+public class CaseDocuments {
 
   private final TaskService taskService;
   private final HistoryService historyService;
@@ -110,7 +110,7 @@ class CaseDocuments {
    * The type a document is served as: what its name and content are checked to be, never the type
    * it was stored with, which anyone attaching through the engine's own API may set to a web page.
    */
-  static String servedType(Attachment attachment, byte[] content) {
+  public static String servedType(Attachment attachment, byte[] content) {
     try {
       return AgencyDocuments.typeOf(attachment.getName() == null ? "" : attachment.getName(), content);
     } catch (AgencyDocuments.RefusedDocument notADocument) {

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.mail.MailContribution;
 import uk.cspr.timescales.Timescales;
+import org.springframework.core.annotation.Order;
+import uk.cspr.casefile.CaseFileContribution;
 
 /**
  * The end listeners of the notification tasks, for {@code camunda:delegateExpression}. A
@@ -39,5 +41,11 @@ public class NotificationConfiguration {
   @Bean
   ExecutionListener dfeAndOfstedNotifiedListener(NotificationAnswers answers) {
     return answers::dfeAndOfstedNotified;
+  }
+
+  @Bean
+  @Order(2)
+  CaseFileContribution notificationInCaseFile() {
+    return new NotificationInCaseFile();
   }
 }

@@ -34,6 +34,11 @@ public record Partnership(
     }
   }
 
+  /** A process instance in Cockpit, where its "Case file" tab shows the case it belongs to. */
+  public String cockpitProcessInstanceUrl(String processInstanceId) {
+    return publicUrl.resolve("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime").toString();
+  }
+
   /** Tasklist, where people with an account find their tasks. */
   public String tasklistUrl() {
     return publicUrl.resolve("/camunda/app/tasklist/").toString();

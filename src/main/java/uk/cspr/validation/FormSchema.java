@@ -31,6 +31,8 @@ public final class FormSchema {
   private final Set<String> keys = new LinkedHashSet<>();
   private final Set<String> required = new LinkedHashSet<>();
   private final Set<String> variables = new LinkedHashSet<>();
+  private final java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, java.util.Map<String, String>> optionLabels = new java.util.HashMap<>();
 
   private FormSchema(JsonNode schema) {
     this.schema = schema;
@@ -68,6 +70,25 @@ public final class FormSchema {
     return Collections.unmodifiableSet(required);
   }
 
+  /** Each field's label as the form shows it (a date field's date label), by key, in form order. */
+  public java.util.Map<String, String> labels() {
+    return Collections.unmodifiableMap(labels);
+  }
+
+  /** What the form shows for one of a field's options ("Death" for DEATH); the value itself if it offers none. */
+  public String optionLabel(String key, String value) {
+    return optionLabels.getOrDefault(key, java.util.Map.of()).getOrDefault(value, value);
+  }
+
+  /** A form shipped with the application ({@code forms/<id>.form}), as it is deployed. */
+  public static FormSchema shipped(String formId) {
+    InputStream form = FormSchema.class.getResourceAsStream("/forms/" + formId + ".form");
+    if (form == null) {
+      throw new IllegalStateException("No form " + formId + " in forms/");
+    }
+    return read(form);
+  }
+
   /**
    * The process variables a submission of this form writes: each top-level field's key, and the
    * first part of a dotted key or of a group's or dynamic list's {@code path}, where form-js nests
@@ -83,6 +104,10 @@ public final class FormSchema {
       String path = component.path("path").asText("");
       if (!key.isEmpty()) {
         keys.add(key);
+        String label = component.path("label").asText(component.path("dateLabel").asText(""));
+        labels.putIfAbsent(key, label.isBlank() ? key : label);
+        component.path("values").forEach(option -> optionLabels.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>())
+            .putIfAbsent(option.path("value").asText(), option.path("label").asText(option.path("value").asText())));
         if (topLevel) {
           variables.add(firstSegment(key));
           fields.add(field(component, key));

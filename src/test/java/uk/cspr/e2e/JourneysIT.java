@@ -102,7 +102,7 @@ class JourneysIT {
         Task notify = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
             .taskDefinitionKey("notifyPanel").singleResult();
         browser.open("/camunda/app/tasklist/default/#/?task=" + notify.getId());
-        browser.waitFor(Browser.text("Notify the Panel of the serious incident"));
+        browser.waitFor(Browser.text(recorded.getBusinessKey() + ": Notify the Panel of the serious incident"));
         browser.waitForText("Submit the serious incident notification"); // the form has loaded
         assertThat(notify.getDueDate()).isNotNull();
         browser.waitFor(By.cssSelector("[cam-widget-inline-field][value='task.due'], .due-date, [ng-if*='task.due']"));
@@ -144,7 +144,8 @@ class JourneysIT {
         browser.typeDate("Involvement from", LocalDate.of(2025, 1, 6));
         browser.type("Summary chronology", "2025-01-06 first incident; 2025-09-14 second incident.");
         browser.type("Analysis of key practice episodes", "The second incident was not shared with health.");
-        browser.type("Immediate safeguarding concerns", "None");
+        browser.chooseRadio("Do you have immediate safeguarding concerns", "Yes");
+        browser.type("Immediate safeguarding concerns", "The 7-year-old sibling lives with the same adults.");
         browser.type("Your name", "Mark Bennett");
         browser.type("Your role", "Detective inspector");
         browser.driver.findElement(By.id("document-file")).sendKeys(chronology.toAbsolutePath().toString());
@@ -219,7 +220,7 @@ class JourneysIT {
             + "field.dispatchEvent(new Event('input', {bubbles: true})); field.blur();",
             browser.field("Summary chronology"), chronology);
         browser.type("Analysis of key practice episodes", "The second attendance was not shared.");
-        browser.type("Immediate safeguarding concerns", "None");
+        browser.chooseRadio("Do you have immediate safeguarding concerns", "No");
         browser.type("Your name", "Grace Whitfield");
         browser.type("Your role", "Designated nurse");
         browser.screenshot("filled");
@@ -235,6 +236,77 @@ class JourneysIT {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(request.getProcessInstanceId()).variableName("chronologySummary").singleResult().getValue())
         .isEqualTo(chronology);
+  }
+
+  @Test
+  @Order(5)
+  void theCoordinatorReadsThePoliceAnswerInTheCaseFileAndDownloadsTheirDocument() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).isNotNull();
+    Task partnersTold = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
+        .taskDefinitionKey("confirmPartnersTold").singleResult();
+    String document = engine.getTaskService().getTaskAttachments(engine.getHistoryService().createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(recorded.getBusinessKey()).taskDefinitionKey("provideInformation")
+            .taskHadCandidateGroup("agency-police").singleResult().getId())
+        .get(0).getName();
+    try (Browser browser = new Browser(base(), "case-file")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + partnersTold.getId());
+        browser.waitForText(recorded.getBusinessKey() + ": Tell the local safeguarding partners");
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        browser.waitForText("Immediate safeguarding concerns");
+        browser.waitForText("The 7-year-old sibling lives with the same adults.");
+        browser.waitForText("Two domestic incidents, 2025."); // the police's answer, in full
+        browser.scrollTo(By.cssSelector(".cspr-concerns"));
+        browser.screenshot("case-file-tab");
+
+        browser.scrollTo(By.xpath("//div[contains(@class,'cspr-documents')]//a[normalize-space()=" + "'" + document + "']"));
+        browser.screenshot("police-document");
+        browser.waitFor(By.xpath("//div[contains(@class,'cspr-documents')]//a[normalize-space()='" + document + "']")).click();
+        assertThat(Files.readString(browser.downloaded(document))).isEqualTo("%PDF-1.4\n% chronology\n%%EOF\n");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  @Test
+  @Order(6)
+  void theManagerFindsTheOverdueCaseInRedOnTheCockpitDashboard() throws Exception {
+    try (Browser browser = new Browser(base(), "deadlines")) {
+      try {
+        browser.logIn("cockpit", "manager", "manager");
+        browser.waitFor(Browser.text("Processes"));
+        // the start page counts the missed deadlines: the demo's first case was never notified
+        browser.waitFor(By.xpath("//*[contains(@class,'cspr-dashboard-count')]//*[contains(text(),'missed')]"));
+        browser.scrollTo(By.cssSelector(".cspr-dashboard-count"));
+        browser.screenshot("start-page-count");
+
+        browser.waitFor(By.xpath("//a[normalize-space()='Statutory deadlines']")).click();
+        browser.waitFor(By.cssSelector("table.cspr-deadline-dashboard"));
+        By overdue = By.xpath("//table[contains(@class,'cspr-deadline-dashboard')]//tr[@data-reference='DEMO-2026-0001']");
+        browser.waitFor(overdue);
+        assertThat(browser.driver.findElement(overdue).getAttribute("class")).contains("cspr-missed");
+        assertThat(browser.driver.findElement(overdue).findElement(By.cssSelector(".cspr-rag-red")).getText())
+            .isEqualTo("Missed");
+        // the most urgent first: the missed case heads the list
+        assertThat(browser.driver.findElement(By.cssSelector("table.cspr-deadline-dashboard tbody tr"))
+            .getAttribute("class")).contains("cspr-missed");
+        browser.screenshot("statutory-deadlines");
+
+        browser.driver.findElement(overdue).findElement(By.tagName("a")).click();
+        browser.waitFor(By.cssSelector(".djs-container"));
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        browser.waitForText("Case DEMO-2026-0001");
+        browser.screenshot("case-file-in-cockpit");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
   }
 
   /** The response link in the request mail to this address, once the job executor has sent it. */

@@ -49,10 +49,13 @@ public final class Http {
         .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
-  /** Raw bytes of a response, for downloads. */
+  /** Raw bytes of a response, for downloads (with the webapp's session, once logged in). */
   public HttpResponse<byte[]> getBytes(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     headers.forEach(request::header);
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookies);
+    }
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {

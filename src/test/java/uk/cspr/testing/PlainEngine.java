@@ -55,7 +55,8 @@ public final class PlainEngine {
 
   /** The stages' wiring, as the application has it. */
   public static final List<Class<?>> STAGE_CONFIGURATIONS = List.of(CaseConfiguration.class,
-      NotificationConfiguration.class, AgencyConfiguration.class, MailConfiguration.class);
+      NotificationConfiguration.class, AgencyConfiguration.class, MailConfiguration.class,
+      uk.cspr.casefile.CaseFileConfiguration.class);
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class PlainEngine {
   /** Our plugins, as the application registers them (the wiring test compares the two). */
   public List<ProcessEnginePlugin> ourPlugins() {
     return List.of(new EngineHardening(), new TaskActionGuard(), new RetryMeansNow(), new FailedJobRetries(), new FormRulesPlugin(),
+        new uk.cspr.engine.CaseReferenceInTaskNames(),
         new ProvisionalDueDateNote(calendar.bankHolidays()));
   }
 
@@ -192,6 +194,14 @@ public final class PlainEngine {
     STAGE_CONFIGURATIONS.forEach(context::register);
     context.refresh();
     return context;
+  }
+
+  /** A bean of the stages' wiring (the case file, say), once the engine is built. */
+  public <T> T stageBean(Class<T> type) {
+    if (stages == null) {
+      throw new IllegalStateException("Build the engine with withWorkflow(...) first");
+    }
+    return stages.getBean(type);
   }
 
   /**

@@ -121,6 +121,16 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
     plain.afterMailSent(hook);
   }
 
+  /** The case file as the application puts it together, over this engine. */
+  public uk.cspr.casefile.CaseFiles caseFiles() {
+    return plain.stageBean(uk.cspr.casefile.CaseFiles.class);
+  }
+
+  /** A bean of the stages' wiring. */
+  public <T> T stageBean(Class<T> type) {
+    return plain.stageBean(type);
+  }
+
   public GreenMail smtp() {
     return smtp;
   }

@@ -1,0 +1,133 @@
+// Cockpit: the statutory deadlines page (a link in the header), the count of missed deadlines on the
+// start page, and the case file on every process instance of a case.
+const caseFile = () => import(new URL('/case-file/case-file.js', window.location.origin).href);
+const base = (api) => `${api.cockpitApi}/plugin/cspr-deadlines/${api.engine}`;
+const PATH = '/statutory-deadlines';
+
+const COLUMNS = [
+  { key: 'reference', label: 'Case' },
+  { key: 'stage', label: 'Where it is' },
+  { key: 'nextDeadline', label: 'Next deadline' },
+  { key: 'nextDue', label: 'Due' },
+  { key: 'workingDaysLeft', label: 'Working days left' },
+  { key: 'rag', label: 'RAG' },
+  { key: 'missedDeadlines', label: 'Missed' },
+  { key: 'immediateConcerns', label: 'Immediate concerns' },
+];
+const RAG_ORDER = { RED: 0, AMBER: 1, GREEN: 2 };
+
+function compare(key) {
+  return (a, b) => {
+    let x = a[key];
+    let y = b[key];
+    if (key === 'rag') {
+      x = RAG_ORDER[x] ?? 3;
+      y = RAG_ORDER[y] ?? 3;
+    }
+    if (x === y) return 0;
+    if (x === null || x === undefined) return 1;
+    if (y === null || y === undefined) return -1;
+    return x < y ? -1 : 1;
+  };
+}
+
+async function deadlinesPage(node, api) {
+  const { el, getJson, ragBadge, daysLeft, ukDate, useStyles, renderProblem } = await caseFile();
+  useStyles();
+  let cases;
+  try {
+    cases = await getJson(`${base(api)}/cases?state=open`, api);
+  } catch (error) {
+    renderProblem(node, error);
+    return;
+  }
+  let sortKey = 'workingDaysLeft';
+  let ascending = true;
+  const body = el('tbody');
+  const draw = () => {
+    const rows = [...cases].sort(compare(sortKey));
+    if (!ascending) rows.reverse();
+    body.replaceChildren(...rows.map((c) => el('tr', { class: c.rag === 'RED' ? 'cspr-missed' : null, 'data-reference': c.reference },
+      el('td', {}, el('a', { href: `#/process-instance/${c.processInstanceId}/runtime` }, c.reference)),
+      el('td', {}, c.stage),
+      el('td', {}, c.nextDeadline || 'None open'),
+      el('td', {}, ukDate(c.nextDue)),
+      el('td', {}, daysLeft(c.workingDaysLeft)),
+      el('td', {}, c.rag ? ragBadge(c.rag) : ''),
+      el('td', {}, c.missedDeadlines),
+      el('td', {}, c.immediateConcerns))));
+  };
+  const head = el('tr', {}, COLUMNS.map((column) => {
+    const th = el('th', { 'data-sort': column.key, title: 'Sort' }, column.label);
+    th.addEventListener('click', () => {
+      ascending = sortKey === column.key ? !ascending : true;
+      sortKey = column.key;
+      draw();
+    });
+    return th;
+  }));
+  draw();
+  node.replaceChildren(el('div', { class: 'cspr-case-file' },
+    el('h2', {}, 'Statutory deadlines'),
+    el('p', {}, `${cases.length} open case${cases.length === 1 ? '' : 's'}, the most urgent first. Click a heading to sort. `,
+      el('a', { href: `${base(api)}/cases?state=all&format=csv` }, 'Cases as CSV'), ' · ',
+      el('a', { href: `${base(api)}/deadlines?state=all&format=csv` }, 'Every deadline as CSV')),
+    el('table', { class: 'table table-striped cspr-sortable cspr-deadline-dashboard' }, el('thead', {}, head), body)));
+}
+
+export default [
+  {
+    id: 'cspr.deadlines.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 5,
+    properties: { pagePath: `#${PATH}`, label: 'Statutory deadlines' },
+    render: (node) => {
+      const link = document.createElement('a');
+      link.href = `#${PATH}`;
+      link.textContent = 'Statutory deadlines';
+      node.append(link);
+    },
+  },
+  {
+    id: 'cspr.deadlines.page',
+    pluginPoint: 'cockpit.route',
+    properties: { path: PATH, label: 'Statutory deadlines' },
+    render: (node, { api }) => { deadlinesPage(node, api); },
+  },
+  {
+    id: 'cspr.deadlines.missed',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    properties: { label: 'Statutory deadlines' },
+    render: async (node, { api }) => {
+      const { el, getJson, useStyles, renderProblem } = await caseFile();
+      useStyles();
+      try {
+        const open = await getJson(`${base(api)}/deadlines?state=open`, api);
+        const missed = open.filter((d) => d.rag === 'RED');
+        const cases = new Set(missed.map((d) => d.reference)).size;
+        node.replaceChildren(el('div', { class: 'cspr-dashboard-count' },
+          el('strong', { class: missed.length ? 'cspr-rag cspr-rag-red' : 'cspr-rag cspr-rag-green' },
+            `${missed.length} statutory deadline${missed.length === 1 ? '' : 's'} missed`),
+          missed.length ? ` in ${cases} open case${cases === 1 ? '' : 's'}. ` : '. ',
+          el('a', { href: `#${PATH}` }, 'See the statutory deadlines')));
+      } catch (error) {
+        renderProblem(node, error);
+      }
+    },
+  },
+  {
+    id: 'cspr.caseFile.processInstance',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 50,
+    properties: { label: 'Case file' },
+    render: async (node, { api, processInstanceId }) => {
+      const { getJson, renderCaseFile, renderProblem } = await caseFile();
+      try {
+        renderCaseFile(node, await getJson(`${base(api)}/process-instances/${processInstanceId}`, api));
+      } catch (error) {
+        renderProblem(node, error);
+      }
+    },
+  },
+];

@@ -1,0 +1,145 @@
+// The case file as Tasklist and Cockpit show it. Shared by both webapps' plugins; everything shown
+// is written as text (never as HTML), since agencies' answers are free text.
+
+const RAG_WORDS = { RED: 'Missed', AMBER: 'Due soon', GREEN: 'On track' };
+const STATUS_WORDS = { MET: 'Met', MET_LATE: 'Met late', NOT_NEEDED: 'Not needed' };
+
+export function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, value === true ? '' : value);
+    }
+  });
+  children.flat(Infinity).forEach((child) => {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  });
+  return node;
+}
+
+let styled = false;
+export function useStyles() {
+  if (!styled) {
+    styled = true;
+    document.head.append(el('link', { rel: 'stylesheet', href: '/case-file/case-file.css' }));
+  }
+}
+
+/** GETs JSON from a plugin resource with the webapp's session; a refusal becomes an Error with its message. */
+export async function getJson(url, api) {
+  const response = await fetch(url, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `The case file could not be read (${response.status})`);
+  }
+  return body;
+}
+
+/** A moment as people in England read it: "Wednesday 9 December 2026, 14:05". */
+export function when(instant) {
+  const parts = {};
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(instant)).forEach((p) => { parts[p.type] = p.value; });
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+}
+
+/** An ISO date ("2026-12-09") as people read it: "Wednesday 9 December 2026". */
+export function ukDate(iso) {
+  if (!iso) return '';
+  const parts = {};
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    .formatToParts(new Date(`${iso}T12:00:00Z`)).forEach((p) => { parts[p.type] = p.value; });
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+export function ragBadge(rag, status) {
+  if (rag) {
+    return el('span', { class: `cspr-rag cspr-rag-${rag.toLowerCase()}` }, RAG_WORDS[rag] || rag);
+  }
+  return el('span', { class: `cspr-rag cspr-status-${(status || '').toLowerCase()}` }, STATUS_WORDS[status] || status || '');
+}
+
+export function daysLeft(n) {
+  if (n === null || n === undefined) return '';
+  if (n < 0) return `${-n} working day${n === -1 ? '' : 's'} overdue`;
+  if (n === 0) return 'Due today';
+  return `${n} working day${n === 1 ? '' : 's'} left`;
+}
+
+function facts(list) {
+  return el('dl', { class: 'cspr-facts' }, list.map((f) => [el('dt', {}, f.label), el('dd', {}, f.text)]));
+}
+
+function deadlines(list) {
+  return el('table', { class: 'table table-condensed cspr-deadlines' },
+    el('thead', {}, el('tr', {}, ['Deadline', 'Due', 'Working days left', 'Status'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, list.map((d) => el('tr', { class: d.rag === 'RED' ? 'cspr-missed' : null },
+      el('td', {}, d.name, d.provisional ? el('small', {}, ' (provisional: bank holidays not yet published)') : null),
+      el('td', {}, d.dueText),
+      el('td', {}, d.status === 'OPEN' ? daysLeft(d.workingDaysLeft) : (d.completedOn ? `done ${ukDate(d.completedOn)}` : '')),
+      el('td', {}, ragBadge(d.rag, d.status))))));
+}
+
+function section(s) {
+  return el('section', { class: 'cspr-section', 'data-kind': s.kind, 'data-process-instance-id': s.processInstanceId },
+    el('h4', {}, s.title, ' ', el('span', { class: `cspr-section-status cspr-section-${s.status.toLowerCase()}` }, s.status)),
+    facts(s.facts),
+    s.answers.length ? el('div', { class: 'cspr-answers' }, el('h5', {}, 'Answers'),
+      s.answers.map((a) => el('div', { class: 'cspr-answer' }, el('strong', {}, a.label), el('p', {}, a.text)))) : null,
+    s.documents.length ? el('div', { class: 'cspr-documents' }, el('h5', {}, 'Documents'),
+      el('ul', {}, s.documents.map((d) => el('li', {},
+        d.download ? el('a', { href: d.download, download: d.name }, d.name) : d.name,
+        d.addedAt ? el('small', {}, ` added ${when(d.addedAt)}`) : null)))) : null);
+}
+
+function timeline(list) {
+  return el('table', { class: 'table table-condensed cspr-timeline' },
+    el('thead', {}, el('tr', {}, ['When', 'Stage', 'What', 'By', 'On time'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, list.map((t) => el('tr', { class: t.state === 'OPEN' ? 'cspr-open' : null },
+      el('td', {}, when(t.at)),
+      el('td', {}, t.stage),
+      el('td', {}, t.what, t.state === 'OPEN' ? ' (waiting)' : t.state === 'CANCELLED' ? ' (no longer needed)' : ''),
+      el('td', {}, t.by || ''),
+      el('td', {}, t.onTime === true ? 'Yes' : t.onTime === false ? 'Late' : '')))));
+}
+
+/** Draws a case file into the node. */
+export function renderCaseFile(node, file) {
+  useStyles();
+  node.replaceChildren();
+  if (file.scope === 'REQUEST') {
+    node.append(el('div', { class: 'cspr-case-file' },
+      el('h3', {}, `Your agency's request for case ${file.reference}`),
+      deadlines(file.deadlines),
+      file.sections.map(section)));
+    return;
+  }
+  node.append(el('div', { class: 'cspr-case-file' },
+    el('h3', {}, `Case ${file.reference}`, ' ', el('span', { class: 'cspr-case-state' }, file.state === 'OPEN' ? 'Open' : 'Closed')),
+    el('p', { class: 'cspr-meta' }, `Recorded ${when(file.recordedAt)}`, file.recordedBy ? ` by ${file.recordedBy}` : '',
+      file.stage.length ? `. ${file.state === 'OPEN' ? 'Now' : 'Ended'}: ${file.stage.join('; ')}` : ''),
+    file.immediateConcerns.length ? el('div', { class: 'cspr-concerns', role: 'alert' },
+      el('h4', {}, 'Immediate safeguarding concerns'),
+      file.immediateConcerns.map((c) => el('div', { class: 'cspr-concern' },
+        el('strong', {}, `${c.agency}${c.raisedOn ? `, ${ukDate(c.raisedOn)}` : ''}`), el('p', {}, c.concern)))) : null,
+    el('h4', {}, 'Deadlines'), deadlines(file.deadlines),
+    el('h4', {}, 'Recorded'), facts(file.recorded),
+    file.children.length ? el('table', { class: 'table table-condensed cspr-children' },
+      el('thead', {}, el('tr', {}, ['Child (reference)', 'Age', 'Status'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, file.children.map((c) => el('tr', {}, el('td', {}, c.reference), el('td', {}, c.age ?? ''),
+        el('td', {}, c.status || ''))))) : null,
+    file.sections.map(section),
+    el('h4', {}, 'Timeline'), timeline(file.timeline)));
+}
+
+export function renderProblem(node, error) {
+  useStyles();
+  node.replaceChildren(el('div', { class: 'cspr-case-file cspr-problem' }, error.message));
+}
