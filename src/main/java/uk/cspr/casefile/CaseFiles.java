@@ -38,6 +38,8 @@ import uk.cspr.calendar.WorkingDays;
  */
 public class CaseFiles {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseFiles.class);
+
   private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -191,12 +193,26 @@ public class CaseFiles {
     List<HistoricProcessInstance> roots = query.orderByProcessInstanceStartTime().desc().list();
     List<CaseFile> files = new ArrayList<>();
     for (HistoricProcessInstance root : roots) {
-      if (root.getBusinessKey() != null) {
+      if (root.getBusinessKey() == null) {
+        continue;
+      }
+      try {
         files.add(build(root.getBusinessKey(), history.createHistoricProcessInstanceQuery()
             .processInstanceBusinessKey(root.getBusinessKey()).list(), this::asReader, CaseFile.SCOPE_CASE));
+      } catch (RuntimeException fault) {
+        // one case that cannot be read must not hide the others, nor vanish from the list itself
+        log.error("The case file of {} could not be put together", root.getBusinessKey(), fault);
+        files.add(unreadable(root));
       }
     }
     return files;
+  }
+
+  private static CaseFile unreadable(HistoricProcessInstance root) {
+    return new CaseFile(root.getBusinessKey(), CaseFile.SCOPE_CASE, root.getId(), root.getEndTime() == null ? "OPEN" : "CLOSED",
+        root.getStartTime().toInstant(), null, null,
+        List.of("The case file could not be put together: the server's log says why"),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   private Authentication reader() {

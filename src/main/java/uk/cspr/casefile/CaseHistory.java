@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * What the engine's history holds about one case, read once and shared by every stage's
@@ -87,9 +89,14 @@ public final class CaseHistory {
       Map<String, Object> values = new LinkedHashMap<>();
       for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(id)
           .disableCustomObjectDeserialization().list()) {
+        TypedValue typed = v.getTypedValue();
+        // the workflow stores no objects: one found (someone's attempt through the engine API) is not the case's
+        if (typed == null || typed instanceof ObjectValue) {
+          continue;
+        }
         // a task-local variable of the same name must not hide the instance's own
         if (v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(id) || !values.containsKey(v.getName())) {
-          values.put(v.getName(), v.getValue());
+          values.put(v.getName(), typed.getValue());
         }
       }
       return values;

@@ -287,6 +287,20 @@ class CaseFileTest {
   }
 
   @Test
+  void anObjectSomeoneStoredOnACaseDoesNotStopItsFileBeingRead() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    // as an attack through the engine API leaves it: an object the workflow never reads back
+    engine.getRuntimeService().setVariable(caseInstance.getId(), "x", org.camunda.bpm.engine.variable.Variables
+        .serializedObjectValue("{\"url\":\"jdbc:h2:mem:x\"}").objectTypeName("java.util.HashMap")
+        .serializationDataFormat("application/json").create());
+
+    CaseFile file = caseFiles.file(caseInstance.getBusinessKey());
+    assertThat(file.recorded()).extracting(CaseFile.Fact::key).doesNotContain("x").contains("awareDate");
+    assertThat(caseFiles.cases("open")).extracting(CaseSummary::reference).contains(caseInstance.getBusinessKey());
+  }
+
+  @Test
   void anUnknownCaseAndABadStateAreRefusedWithAMessage() {
     assertThatThrownBy(() -> caseFiles.file("NO-SUCH-CASE"))
         .isInstanceOfSatisfying(CaseFiles.Refused.class, r -> assertThat(r.status).isEqualTo(404))

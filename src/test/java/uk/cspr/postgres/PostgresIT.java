@@ -45,6 +45,7 @@ class PostgresIT {
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
   @Autowired ResponseLinks links;
+  @Autowired uk.cspr.casefile.CaseFiles caseFiles;
 
   /**
    * The database as the application left it before Flyway: our tables made at start, a case and a
@@ -124,6 +125,16 @@ class PostgresIT {
     assertThat(links.resolve(token).opens()).isFalse();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(first.getBusinessKey()).count()).isGreaterThan(1);
+    // the case file reads the same history on PostgreSQL
+    engine.getIdentityService().setAuthentication("admin", java.util.List.of("camunda-admin"));
+    try {
+      var file = caseFiles.file(first.getBusinessKey());
+      assertThat(file.deadlines()).extracting(d -> d.key()).contains("notifyPanel", "provideInformation");
+      assertThat(file.sections()).anySatisfy(section -> assertThat(section.status()).isEqualTo("Answered"));
+      assertThat(caseFiles.deadlines("all")).isNotEmpty();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("cspr-case")
         .latestVersion().singleResult().getHistoryTimeToLive()).isGreaterThanOrEqualTo(9131); // 25 years
   }
