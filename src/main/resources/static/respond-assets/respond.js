@@ -38,29 +38,37 @@
       }
       submitButton.disabled = true;
       submitMessage.textContent = '';
-      post(config.submitUrl, JSON.stringify({ variables: typed(result.data) }), { 'Content-Type': 'application/json' })
-        .then(function (response) {
-          if (response.ok) {
-            var main = document.getElementById('main');
-            main.innerHTML = '';
-            var done = document.createElement('div');
-            done.className = 'done';
-            var heading = document.createElement('h1');
-            heading.textContent = 'Thank you: your information has been sent';
-            var text = document.createElement('p');
-            text.textContent = response.json.message;
-            done.appendChild(heading);
-            done.appendChild(text);
-            main.appendChild(done);
-          } else {
-            submitButton.disabled = false;
-            submitMessage.textContent = response.json.message || 'Your answers could not be sent. Please try again.';
-          }
-        })
-        .catch(function () {
+      // a document chosen is a document meant to be sent: attach it first, and send nothing if it is refused
+      attachChosen().then(function (attached) {
+        if (!attached) {
           submitButton.disabled = false;
-          submitMessage.textContent = 'Your answers could not be sent: check your connection and try again.';
-        });
+          submitMessage.textContent = 'Your answers have not been sent: the document you chose was not attached'
+            + ' (see Documents above). Choose another document, or clear the choice, and send again.';
+          return;
+        }
+        return post(config.submitUrl, JSON.stringify({ variables: typed(result.data) }), { 'Content-Type': 'application/json' })
+          .then(function (response) {
+            if (response.ok) {
+              var main = document.getElementById('main');
+              main.innerHTML = '';
+              var done = document.createElement('div');
+              done.className = 'done';
+              var heading = document.createElement('h1');
+              heading.textContent = 'Thank you: your information has been sent';
+              var text = document.createElement('p');
+              text.textContent = response.json.message;
+              done.appendChild(heading);
+              done.appendChild(text);
+              main.appendChild(done);
+            } else {
+              submitButton.disabled = false;
+              submitMessage.textContent = response.json.message || 'Your answers could not be sent. Please try again.';
+            }
+          });
+      }).catch(function () {
+        submitButton.disabled = false;
+        submitMessage.textContent = 'Your answers could not be sent: check your connection and try again.';
+      });
     });
   });
 
@@ -81,21 +89,49 @@
     .then(function (r) { return r.ok ? r.json() : []; })
     .then(showDocuments);
 
+  var uploading = null;
+
+  /**
+   * Attaches the chosen document, if any: resolves true when there is nothing left to attach, false
+   * when the document was refused (the reason is shown beside it). One upload at a time.
+   */
+  function attachChosen() {
+    if (uploading) {
+      return uploading;
+    }
+    if (!file.files.length) {
+      return Promise.resolve(true);
+    }
+    var body = new FormData();
+    body.append('file', file.files[0]);
+    documentMessage.className = '';
+    documentMessage.textContent = 'Attaching ' + file.files[0].name + '…';
+    uploading = post(config.documentsUrl, body, {}).then(function (response) {
+      documentMessage.className = response.ok ? '' : 'error';
+      documentMessage.textContent = response.json.message || (response.ok ? '' : 'The document could not be attached.');
+      if (!response.ok) {
+        return false;
+      }
+      file.value = '';
+      return fetch(config.documentsUrl, { credentials: 'omit' }).then(function (r) { return r.json(); })
+        .then(showDocuments).then(function () { return true; });
+    }).finally(function () {
+      uploading = null;
+    });
+    return uploading;
+  }
+
+  // choosing a document attaches it: nothing chosen is left behind when the answers are sent
+  file.addEventListener('change', function () {
+    attachChosen();
+  });
+
   document.getElementById('document-upload').addEventListener('click', function () {
     if (!file.files.length) {
       documentMessage.className = 'error';
       documentMessage.textContent = 'Choose a document first.';
       return;
     }
-    var body = new FormData();
-    body.append('file', file.files[0]);
-    post(config.documentsUrl, body, {}).then(function (response) {
-      documentMessage.className = response.ok ? '' : 'error';
-      documentMessage.textContent = response.json.message || '';
-      if (response.ok) {
-        file.value = '';
-        return fetch(config.documentsUrl, { credentials: 'omit' }).then(function (r) { return r.json(); }).then(showDocuments);
-      }
-    });
+    attachChosen();
   });
 })();

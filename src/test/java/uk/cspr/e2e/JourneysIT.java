@@ -148,14 +148,25 @@ class JourneysIT {
         browser.type("Immediate safeguarding concerns", "The 7-year-old sibling lives with the same adults.");
         browser.type("Your name", "Mark Bennett");
         browser.type("Your role", "Detective inspector");
-        browser.driver.findElement(By.id("document-file")).sendKeys(chronology.toAbsolutePath().toString());
-        browser.waitFor(By.id("document-upload")).click();
-        browser.waitFor(By.xpath("//ul[@id='document-list']/li[contains(., '" + chronology.getFileName() + "')]"));
         browser.screenshot("filled");
+        // a document that is refused stops the answers being sent: the link is not spent on a half-sent answer
+        Path notAPdf = Files.createTempFile("notes", ".pdf");
+        Files.writeString(notAPdf, "<html>not a pdf</html>");
+        browser.driver.findElement(By.id("document-file")).sendKeys(notAPdf.toAbsolutePath().toString());
+        browser.waitFor(By.id("submit")).click();
+        browser.waitForText("Your answers have not been sent");
+        browser.screenshot("document-refused");
+        // a document chosen and the answers sent straight away, without pressing Attach: it must go too
+        browser.driver.findElement(By.id("document-file")).sendKeys(chronology.toAbsolutePath().toString());
         browser.waitFor(By.id("submit")).click();
         browser.waitFor(By.cssSelector(".done"));
         browser.waitForText("Thank you: your information has been sent");
         browser.screenshot("sent");
+        String policeTask = engine.getHistoryService().createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(recorded.getBusinessKey()).taskDefinitionKey("provideInformation")
+            .taskHadCandidateGroup("agency-police").singleResult().getId();
+        assertThat(engine.getTaskService().getTaskAttachments(policeTask)).extracting(a -> a.getName())
+            .containsExactly(chronology.getFileName().toString());
 
         browser.open(link);
         browser.waitForText("This link has already been used");
