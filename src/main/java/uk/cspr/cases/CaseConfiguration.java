@@ -14,6 +14,8 @@ import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.timescales.Timescales;
 import org.springframework.core.annotation.Order;
 import uk.cspr.casefile.CaseFileContribution;
+import uk.cspr.mail.MailContribution;
+import uk.cspr.partnership.Partnership;
 
 /**
  * Everything {@code cspr-case} reaches by name from its BPMN ({@code ${…}}), and what those need.
@@ -91,5 +93,10 @@ public class CaseConfiguration {
   @Order(1)
   CaseFileContribution recordedIncident() {
     return new RecordedIncident();
+  }
+
+  @Bean
+  MailContribution caseMail(Partnership partnership, WorkingDayCalendar calendar, Timescales timescales) {
+    return new CaseMail(partnership, calendar, timescales);
   }
 }

@@ -43,6 +43,9 @@ public final class CaseProcess {
   public static final ProcessVariable<LocalDate> RAPID_REVIEW_DUE = ProcessVariable.date("rapidReviewDue");
   public static final ProcessVariable<LocalDate> AGENCY_RESPONSE_DUE = ProcessVariable.date("agencyResponseDue");
   public static final ProcessVariable<LocalDate> CASE_CLOSED_ON = ProcessVariable.date("caseClosedOn");
+  /** Recorded so late that the agencies' minimum time runs into the rapid review's own: it cannot be met. */
+  public static final ProcessVariable<Boolean> RAPID_REVIEW_AT_RISK = ProcessVariable.flag("rapidReviewAtRisk");
+  public static final String EVENT_RAPID_REVIEW_AT_RISK = "EventSubProcess_RapidReviewAtRisk";
 
   // the hand-over to the authority where it happened
   public static final ProcessVariable<String> PASSED_ON_TO = ProcessVariable.text("passedOnTo");

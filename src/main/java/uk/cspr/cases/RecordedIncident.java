@@ -51,6 +51,9 @@ class RecordedIncident implements CaseFileContribution {
     CaseProcess.DFE_AND_OFSTED_MUST_BE_NOTIFIED.from(v).filter(Boolean::booleanValue).ifPresent(yes -> file.recorded(
         CaseProcess.DFE_AND_OFSTED_MUST_BE_NOTIFIED.name(), "DfE and Ofsted must be told", true,
         "Yes: a looked-after child or a care leaver died"));
+    CaseProcess.RAPID_REVIEW_AT_RISK.from(v).filter(Boolean::booleanValue).ifPresent(yes -> file.recorded(
+        CaseProcess.RAPID_REVIEW_AT_RISK.name(), "The rapid review cannot be met", true,
+        "Recorded too late: the agencies' least time runs into the rapid review's own"));
     CaseProcess.DEADLINES_PROVISIONAL.from(v).filter(Boolean::booleanValue).ifPresent(yes -> file.recorded(
         CaseProcess.DEADLINES_PROVISIONAL.name(), "Deadlines provisional", true,
         "Yes: they rest on bank holidays not yet published"));

@@ -33,29 +33,50 @@ public class SetStatutoryDeadlinesDelegate implements JavaDelegate {
       CaseProcess.RAPID_REVIEW_DUE.set(execution, deadlines.rapidReviewDue());
     }
     CaseProcess.DEADLINES_PROVISIONAL.set(execution, deadlines.provisional());
+    if (deadlines.rapidReviewAtRisk()) {
+      // the case's "rapid review at risk" event subprocess tells the coordinators at once
+      CaseProcess.RAPID_REVIEW_AT_RISK.set(execution, true);
+    }
   }
 
   /**
    * A case's deadlines, and whether any rests on bank holidays computed by rule beyond the data.
    *
-   * @param recordedOn the day the case is recorded, when agencies are asked (day 1 of the rapid review)
+   * @param rapidReviewAtRisk the agencies' minimum time runs into the days the rapid review needs
+   *     after their answers: the coordinators must know at once that it cannot be met
    */
   public record Deadlines(LocalDate notificationDue, LocalDate rapidReviewDue, LocalDate agencyResponseDue,
-      boolean provisional) {}
+      boolean provisional, boolean rapidReviewAtRisk) {}
 
+  /**
+   * The deadlines of a case aware on one day and recorded on another (when agencies are asked).
+   * Agencies answer within their usual time, but strictly before the rapid review, leaving it its
+   * own days for the meeting and sign-off; never in fewer than their minimum after being asked,
+   * which wins where a late case leaves no room for both. Counted from the notification, the
+   * rapid review is taken as due on the 15th working day after awareness until the notification
+   * fixes it.
+   */
   public Deadlines deadlines(LocalDate aware, LocalDate recordedOn, boolean rapidReview) {
     LocalDate notificationDue = calendar.addWorkingDays(aware, timescales.notificationWorkingDays());
     boolean provisional = calendar.isProvisional(aware, notificationDue);
     LocalDate rapidReviewDue = null;
     LocalDate agencyResponseDue = null;
+    boolean atRisk = false;
     if (rapidReview) {
-      agencyResponseDue = calendar.addWorkingDays(recordedOn, timescales.agencyResponseWorkingDays());
-      provisional |= calendar.isProvisional(recordedOn, agencyResponseDue);
+      LocalDate fromAwareness = calendar.addWorkingDays(aware, timescales.rapidReviewWorkingDays());
       if (!timescales.isRapidReviewCountedFromNotification()) {
-        rapidReviewDue = calendar.addWorkingDays(aware, timescales.rapidReviewWorkingDays());
-        provisional |= calendar.isProvisional(aware, rapidReviewDue);
+        rapidReviewDue = fromAwareness;
       }
+      LocalDate usual = calendar.addWorkingDays(recordedOn, timescales.agencyResponseWorkingDays());
+      LocalDate beforeRapidReview = calendar.addWorkingDays(fromAwareness, -timescales.agencyResponseBeforeRapidReviewWorkingDays());
+      LocalDate minimum = calendar.addWorkingDays(recordedOn, timescales.agencyResponseMinimumWorkingDays());
+      agencyResponseDue = usual.isBefore(beforeRapidReview) ? usual : beforeRapidReview;
+      if (agencyResponseDue.isBefore(minimum)) {
+        agencyResponseDue = minimum;
+        atRisk = true;
+      }
+      provisional |= calendar.isProvisional(aware, fromAwareness) || calendar.isProvisional(recordedOn, agencyResponseDue);
     }
-    return new Deadlines(notificationDue, rapidReviewDue, agencyResponseDue, provisional);
+    return new Deadlines(notificationDue, rapidReviewDue, agencyResponseDue, provisional, atRisk);
   }
 }

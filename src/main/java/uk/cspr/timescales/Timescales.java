@@ -28,6 +28,10 @@ public record Timescales(
     /* where the rapid review's 15 working days are counted from */
     @DefaultValue("AWARENESS") RapidReviewClockStart rapidReviewClockStartsAt,
     @DefaultValue("8") int agencyResponseWorkingDays,
+    /* agencies answer this many working days before the rapid review is due, for the meeting and sign-off */
+    @DefaultValue("5") int agencyResponseBeforeRapidReviewWorkingDays,
+    /* however late the case, an agency gets at least this long after it is asked */
+    @DefaultValue("3") int agencyResponseMinimumWorkingDays,
     @DefaultValue("2") int reminderWorkingDaysBefore,
     @DefaultValue("15") int panelResponseChaseWorkingDays,
     @DefaultValue("P6M") Period localReview,
@@ -52,15 +56,25 @@ public record Timescales(
     workingDays(problems, "notification-working-days", notificationWorkingDays);
     workingDays(problems, "rapid-review-working-days", rapidReviewWorkingDays);
     workingDays(problems, "agency-response-working-days", agencyResponseWorkingDays);
+    workingDays(problems, "agency-response-before-rapid-review-working-days", agencyResponseBeforeRapidReviewWorkingDays);
+    workingDays(problems, "agency-response-minimum-working-days", agencyResponseMinimumWorkingDays);
+    if (agencyResponseMinimumWorkingDays > agencyResponseWorkingDays) {
+      problems.add(PREFIX + ".agency-response-minimum-working-days (" + agencyResponseMinimumWorkingDays
+          + ") must not be more than agency-response-working-days (" + agencyResponseWorkingDays + ")");
+    }
+    if (agencyResponseBeforeRapidReviewWorkingDays >= rapidReviewWorkingDays) {
+      problems.add(PREFIX + ".agency-response-before-rapid-review-working-days (" + agencyResponseBeforeRapidReviewWorkingDays
+          + ") must be fewer than rapid-review-working-days (" + rapidReviewWorkingDays + ")");
+    }
     workingDays(problems, "panel-response-chase-working-days", panelResponseChaseWorkingDays);
     workingDays(problems, "pre-publication-notice-working-days", prePublicationNoticeWorkingDays);
     if (rapidReviewClockStartsAt == null) {
       problems.add(PREFIX + ".rapid-review-clock-starts-at must be AWARENESS or NOTIFICATION");
     }
     if (reminderWorkingDaysBefore < 1
-        || reminderWorkingDaysBefore >= Math.min(notificationWorkingDays, agencyResponseWorkingDays)) {
+        || reminderWorkingDaysBefore >= Math.min(notificationWorkingDays, agencyResponseMinimumWorkingDays)) {
       problems.add(PREFIX + ".reminder-working-days-before must be at least 1 and fewer than both "
-          + "notification-working-days and agency-response-working-days, or reminders would go out "
+          + "notification-working-days and agency-response-minimum-working-days, or reminders would go out "
           + "before the work is asked for (was " + reminderWorkingDaysBefore + ")");
     }
     if (agencyResponseWorkingDays >= rapidReviewWorkingDays) {

@@ -26,6 +26,8 @@ class TimescalesTest {
       assertThat(t.rapidReviewWorkingDays()).isEqualTo(15);
       assertThat(t.rapidReviewClockStartsAt()).isEqualTo(Timescales.RapidReviewClockStart.AWARENESS);
       assertThat(t.agencyResponseWorkingDays()).isEqualTo(8);
+      assertThat(t.agencyResponseBeforeRapidReviewWorkingDays()).isEqualTo(5);
+      assertThat(t.agencyResponseMinimumWorkingDays()).isEqualTo(3);
       assertThat(t.reminderWorkingDaysBefore()).isEqualTo(2);
       assertThat(t.panelResponseChaseWorkingDays()).isEqualTo(15);
       assertThat(t.localReview()).isEqualTo(Period.ofMonths(6));
@@ -63,6 +65,10 @@ class TimescalesTest {
       "cspr.timescales.agency-response-working-days | 20 | agency-response-working-days",
       "cspr.timescales.reminder-working-days-before | 8 | reminder-working-days-before",
       "cspr.timescales.reminder-working-days-before | 0 | reminder-working-days-before",
+      "cspr.timescales.reminder-working-days-before | 3 | reminder-working-days-before",
+      "cspr.timescales.agency-response-minimum-working-days | 9 | agency-response-minimum-working-days",
+      "cspr.timescales.agency-response-before-rapid-review-working-days | 15 | agency-response-before-rapid-review-working-days",
+      "cspr.timescales.agency-response-before-rapid-review-working-days | 0 | agency-response-before-rapid-review-working-days",
       "cspr.timescales.panel-response-chase-working-days | 1000 | panel-response-chase-working-days",
       "cspr.timescales.pre-publication-notice-working-days | 0 | pre-publication-notice-working-days",
       "cspr.timescales.local-review | P0D | local-review",
