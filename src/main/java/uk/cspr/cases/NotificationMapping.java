@@ -24,7 +24,7 @@ public class NotificationMapping implements DelegateVariableMapping {
       Notification.RAPID_REVIEW_DUE);
   static final List<ProcessVariable<?>> TAKEN_BACK = List.of(Notification.NOTIFIED_ON, Notification.NOTIFICATION_ON_TIME,
       Notification.PANEL_NOTIFICATION_REFERENCE, Notification.PARTNERS_TOLD_ON, Notification.DFE_AND_OFSTED_NOTIFIED_ON,
-      Notification.OFSTED_NOTIFICATION_REFERENCE, Notification.RAPID_REVIEW_DUE);
+      Notification.OFSTED_NOTIFICATION_REFERENCE, Notification.RAPID_REVIEW_DUE, Notification.NOTIFICATION_DELAY_REASON);
 
   @Override
   public void mapInputVariables(DelegateExecution caseExecution, VariableMap notificationVariables) {

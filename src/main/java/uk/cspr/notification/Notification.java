@@ -27,6 +27,8 @@ public final class Notification {
   public static final ProcessVariable<String> PANEL_NOTIFICATION_REFERENCE = ProcessVariable.text("panelNotificationReference");
   public static final ProcessVariable<LocalDate> NOTIFIED_ON = ProcessVariable.date("notifiedOn");
   public static final ProcessVariable<Boolean> NOTIFICATION_ON_TIME = ProcessVariable.flag("notificationOnTime");
+  /** Asked for when the notification was late, for the yearly report. */
+  public static final ProcessVariable<String> NOTIFICATION_DELAY_REASON = ProcessVariable.text("notificationDelayReason");
   public static final ProcessVariable<LocalDate> PARTNERS_TOLD_ON = ProcessVariable.date("partnersToldOn");
   public static final ProcessVariable<LocalDate> DFE_AND_OFSTED_NOTIFIED_ON = ProcessVariable.date("dfeAndOfstedNotifiedOn");
   public static final ProcessVariable<String> OFSTED_NOTIFICATION_REFERENCE = ProcessVariable.text("ofstedNotificationReference");

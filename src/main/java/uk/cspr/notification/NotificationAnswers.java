@@ -36,6 +36,7 @@ public class NotificationAnswers {
       answers.problem(Notification.DFE_AND_OFSTED_COVERED.name() + ": confirm that the notification said a looked-after "
           + "child or a care leaver died, so that it reaches DfE and Ofsted as their notification");
     }
+    requireDelayReasonIfLate(execution, answers, notifiedOn);
     answers.refuseIfAnyProblem("The notification to the Panel was not recorded");
     recordNotified(execution, notifiedOn);
     if (coversDfeAndOfsted) {
@@ -65,10 +66,23 @@ public class NotificationAnswers {
     Answers answers = new Answers(execution);
     LocalDate notifiedOn = answers.dateSinceAwareness(Notification.DFE_AND_OFSTED_NOTIFIED_ON.name(),
         Notification.AWARE_DATE.required(execution));
+    if (NotificationRoute.DFE_AND_OFSTED_ONLY.name().equals(Notification.NOTIFICATION_ROUTE.from(execution).orElse(null))) {
+      requireDelayReasonIfLate(execution, answers, notifiedOn);
+    }
     answers.refuseIfAnyProblem("The notification to DfE and Ofsted was not recorded");
     if (NotificationRoute.DFE_AND_OFSTED_ONLY.name().equals(Notification.NOTIFICATION_ROUTE.from(execution).orElse(null))) {
       Notification.NOTIFIED_ON.set(execution, notifiedOn);
       recordNotified(execution, notifiedOn);
+    }
+  }
+
+  /** A notification after the fifth working day says why: the form shows the question only then, so Java asks. */
+  private static void requireDelayReasonIfLate(DelegateExecution execution, Answers answers, LocalDate notifiedOn) {
+    LocalDate due = Notification.NOTIFICATION_DUE.required(execution);
+    boolean late = notifiedOn != null && notifiedOn.isAfter(due);
+    if (late && Notification.NOTIFICATION_DELAY_REASON.from(execution).filter(r -> !r.isBlank()).isEmpty()) {
+      answers.problem(Notification.NOTIFICATION_DELAY_REASON.name()
+          + ": the notification is after its deadline, so say why it was late");
     }
   }
 

@@ -42,7 +42,9 @@ class NotificationInCaseFile implements CaseFileContribution {
                 Notification.OFSTED_NOTIFICATION_REFERENCE.from(v).orElse(null));
       }
       facts.flag(Notification.NOTIFICATION_ON_TIME.name(), "Within 5 working days",
-          Notification.NOTIFICATION_ON_TIME.from(v).orElse(null));
+              Notification.NOTIFICATION_ON_TIME.from(v).orElse(null))
+          .text(Notification.NOTIFICATION_DELAY_REASON.name(), "Why it was late",
+              Notification.NOTIFICATION_DELAY_REASON.from(v).orElse(null));
 
       boolean done = !CaseHistory.isOpen(notification);
       file.section(new CaseFile.Section(notification.getId(), "notification", stage,

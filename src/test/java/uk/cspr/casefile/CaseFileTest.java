@@ -198,7 +198,7 @@ class CaseFileTest {
     Task notify = workflow.task(caseInstance, "notifyPanel");
     engine.getTaskService().claim(notify.getId(), "coordinator");
     engine.getTaskService().complete(notify.getId(), Map.of("panelNotificationReference", "CSPRP-2026-0012",
-        "notifiedOn", "2026-01-05"));
+        "notifiedOn", "2026-01-05", "notificationDelayReason", "Reported to us only on 5 January."));
 
     CaseFile file = caseFiles.file(caseInstance.getBusinessKey());
     CaseFile.Deadline notified = deadline(file, "notifyPanel");
@@ -218,6 +218,7 @@ class CaseFileTest {
     CaseFile.Section notification = file.sections().stream().filter(s -> s.kind().equals("notification")).findFirst().orElseThrow();
     assertThat(fact(notification.facts(), "panelNotificationReference")).isEqualTo("CSPRP-2026-0012");
     assertThat(fact(notification.facts(), "notificationOnTime")).isEqualTo("No");
+    assertThat(fact(notification.facts(), "notificationDelayReason")).isEqualTo("Reported to us only on 5 January.");
   }
 
   @Test

@@ -140,14 +140,20 @@ class CaseProcessTest {
   }
 
   @Test
-  void aNotificationAfterTheFifthWorkingDayIsRecordedAsLate() {
+  void aNotificationAfterTheFifthWorkingDayIsRecordedAsLateWithItsReason() {
     ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
     clockAt("2026-01-02T10:00");
+    // after the fifth working day the form asks why; without a reason nothing is recorded
+    assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("notificationDelayReason");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
-        "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02");
+        "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02",
+        "notificationDelayReason", "The death was reported to us over the Christmas closure.");
     assertThat(caseInstance).variables().doesNotContainKey("notificationOnTime");
     workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2026-01-02");
-    assertThat(caseInstance).variables().containsEntry("notificationOnTime", false);
+    assertThat(caseInstance).variables().containsEntry("notificationOnTime", false)
+        .containsEntry("notificationDelayReason", "The death was reported to us over the Christmas closure.");
   }
 
   @Test
