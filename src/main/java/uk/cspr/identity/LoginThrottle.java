@@ -120,17 +120,15 @@ public class LoginThrottle implements Filter {
    * The login form's body, read here for the user name and read again by the webapp: reading it
    * through the servlet's parameters would leave the webapp's own form reader an empty body.
    */
-  static final class ReadAgain extends jakarta.servlet.http.HttpServletRequestWrapper {
+  static final class ReadAgain extends uk.cspr.servlet.RequestWithBody {
     private static final int LONGEST_FORM = 16 * 1024;
-    private final byte[] body;
 
     ReadAgain(HttpServletRequest request) throws IOException {
-      super(request);
-      this.body = request.getInputStream().readNBytes(LONGEST_FORM);
+      super(request, request.getInputStream().readNBytes(LONGEST_FORM));
     }
 
     String parameter(String name) {
-      for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      for (String pair : new String(body(), StandardCharsets.UTF_8).split("&")) {
         int equals = pair.indexOf('=');
         if (equals > 0 && java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
           String value = java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
@@ -138,52 +136,6 @@ public class LoginThrottle implements Filter {
         }
       }
       return null;
-    }
-
-    @Override
-    public jakarta.servlet.ServletInputStream getInputStream() {
-      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-      return new jakarta.servlet.ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(jakarta.servlet.ReadListener listener) {
-          throw new UnsupportedOperationException("The login form is read at once");
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 

@@ -220,6 +220,12 @@ class JourneysIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + request.getId());
         browser.waitForText("Information for the review");
         browser.screenshot("request-in-tasklist");
+        // an agency may not move its dates: Tasklist's buttons for them are gone, the due date stays
+        browser.waiting().until(d -> (Boolean) browser.driver.executeScript(
+            "return document.documentElement.classList.contains('cspr-task-dates-read-only')"));
+        assertThat(browser.driver.findElements(By.xpath("//a[@translate='SET_FOLLOW_UP_DATE']"))
+            .stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed)).isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("[cam-tasklist-task-meta] .due-date")).isDisplayed()).isTrue();
 
         browser.waitFor(Browser.button("Claim")).click();
         browser.type("Your agency's involvement with the child and family", "Health visiting from birth.");
@@ -266,6 +272,14 @@ class JourneysIT {
         browser.waitForText("All open case tasks");
         browser.open("/camunda/app/tasklist/default/#/?task=" + partnersTold.getId());
         browser.waitForText(recorded.getBusinessKey() + ": Tell the local safeguarding partners");
+        // Tasklist sends the whole task back to set a follow-up date; the engine's API takes it
+        browser.waitFor(By.xpath("//a[@translate='SET_FOLLOW_UP_DATE']")).click();
+        browser.waiting().until(d -> d.findElements(By.xpath("//button[.//span[contains(@class,'glyphicon-ok')]]"))
+            .stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElse(null)).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
+            .taskId(partnersTold.getId()).singleResult().getFollowUpDate() != null);
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Cannot construct");
+        browser.screenshot("follow-up-date-set");
         browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
         browser.waitForText("Immediate safeguarding concerns");
         browser.waitForText("The 7-year-old sibling lives with the same adults.");

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.testing.CsprSpringTest;
+import uk.cspr.testing.EngineDoor;
 import uk.cspr.testing.Http;
 import uk.cspr.testing.Workflow;
 
@@ -47,27 +48,12 @@ class AgencyWriteAccessTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  /** One way in: the engine's REST API or Tasklist's copy of it, logged in as the police's lead. */
-  record Door(String name, String root, boolean tasklistSession) {
-    @Override
-    public String toString() {
-      return name;
-    }
+  static Stream<EngineDoor> doors() {
+    return EngineDoor.both();
   }
 
-  static Stream<Door> doors() {
-    return Stream.of(new Door("REST API", "/engine-rest", false),
-        new Door("Tasklist API", "/camunda/api/engine/engine/default", true));
-  }
-
-  Http as(Door door, String user) {
-    Http http = new Http(port);
-    if (door.tasklistSession()) {
-      assertThat(http.loginToWebapp("tasklist", user, user)).isEqualTo(200);
-    } else {
-      http.basicAuth(user, user);
-    }
-    return http;
+  Http as(EngineDoor door, String user) {
+    return door.as(port, user);
   }
 
   /** A request to the police of a case of its own, and its open task. */
@@ -118,7 +104,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anObjectVariableNamingAClassRunsNothing(Door door, @TempDir Path folder) throws Exception {
+  void anObjectVariableNamingAClassRunsNothing(EngineDoor door, @TempDir Path folder) throws Exception {
     Asked asked = askThePolice();
     Path marker = folder.resolve("rce-marker");
     String variableAt = door.root() + "/task/" + asked.task().getId() + "/variables/x";
@@ -144,7 +130,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anAgencySetsNoVariableOfItsRequest(Door door) {
+  void anAgencySetsNoVariableOfItsRequest(EngineDoor door) {
     Asked asked = askThePolice();
     Http police = as(door, "police-lead");
     String task = door.root() + "/task/" + asked.task().getId();
@@ -165,7 +151,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anAnswerCarriesOnlyTheFormsFields(Door door) {
+  void anAnswerCarriesOnlyTheFormsFields(EngineDoor door) {
     Asked asked = askThePolice();
     Http police = as(door, "police-lead");
     String task = door.root() + "/task/" + asked.task().getId();
@@ -202,7 +188,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anAgencyCannotTakeTheCoordinatorsDecisions(Door door) {
+  void anAgencyCannotTakeTheCoordinatorsDecisions(EngineDoor door) {
     Asked asked = askThePolice();
     Http police = as(door, "police-lead");
     String task = door.root() + "/task/" + asked.task().getId();
@@ -224,7 +210,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anAgencyMovesNeitherItsDueDateNorWhoSeesItsTask(Door door) {
+  void anAgencyMovesNeitherItsDueDateNorWhoSeesItsTask(EngineDoor door) {
     Asked asked = askThePolice();
     Http police = as(door, "police-lead");
     String task = door.root() + "/task/" + asked.task().getId();
@@ -255,7 +241,7 @@ class AgencyWriteAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("doors")
-  void anAgencyClaimsItsTaskAndHandsItBack(Door door) {
+  void anAgencyClaimsItsTaskAndHandsItBack(EngineDoor door) {
     Asked asked = askThePolice();
     Http police = as(door, "police-lead");
     String task = door.root() + "/task/" + asked.task().getId();
