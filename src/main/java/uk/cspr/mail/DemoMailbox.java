@@ -41,7 +41,13 @@ class DemoMailbox {
 
   record Mail(String messageId, List<String> to, String subject, String text, Instant sentAt, List<String> links) {}
 
+  /** "Wednesday 9 December 2026, 14:05", in England. */
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+
   private final GreenMail smtp;
+  /** The server keeps mail in memory: what it shows is what was sent since then. */
+  private final Instant keptSince = Instant.now();
 
   DemoMailbox(GreenMail smtp) {
     this.smtp = smtp;
@@ -79,10 +85,11 @@ class DemoMailbox {
       String body = LINK.matcher(HtmlUtils.htmlEscape(mail.text()))
           .replaceAll(r -> "<a href=\"" + r.group() + "\">" + r.group() + "</a>");
       mails.add(Map.of("subject", mail.subject(), "to", String.join(", ", mail.to()),
-          "sentAt", String.valueOf(mail.sentAt()), "body", body));
+          "sentAt", mail.sentAt() == null ? "" : WHEN.format(mail.sentAt()), "body", body));
     }
     try (var page = new InputStreamReader(DemoMailbox.class.getResourceAsStream("/mail/mailbox.html"), UTF_8)) {
-      return Mustache.compiler().strictSections(true).compile(page).execute(Map.of("mails", mails));
+      return Mustache.compiler().strictSections(true).compile(page)
+          .execute(Map.of("mails", mails, "keptSince", WHEN.format(keptSince)));
     }
   }
 

@@ -31,7 +31,7 @@ import uk.cspr.testing.Http;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
-    "spring.mail.port=3124"})
+    "spring.mail.port=3124", "cspr.partnership.public-url=http://localhost:8080"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
 

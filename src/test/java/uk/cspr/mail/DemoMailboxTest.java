@@ -45,6 +45,9 @@ class DemoMailboxTest {
 
     Http.Response page = http.get("/dev/mailbox.html");
     assertThat(page.status()).isEqualTo(200);
+    // it says plainly that a restart empties it, and when it was started, as people in England write it
+    assertThat(page.body()).contains("mail sent before the demo last started is gone")
+        .containsPattern("since it started \\((Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}\\)");
     assertThat(page.body()).contains("Demo mailbox").contains("DEMO-2026-0001: request for information");
   }
 }
