@@ -143,3 +143,43 @@ export function renderProblem(node, error) {
   useStyles();
   node.replaceChildren(el('div', { class: 'cspr-case-file cspr-problem' }, error.message));
 }
+
+/**
+ * Camunda's webapps offer their buttons to everyone, whatever each may do. This marks the page (a
+ * class on <html>, with the CSS given) while the logged-in user lacks a permission, so the
+ * buttons they could only be refused with are hidden. It checks each time `watched` appears anew
+ * (a task opened, a page shown), which also follows a log-out and another person's log-in.
+ */
+export function markWhenNotPermitted({ app, permission, resourceName, resourceType, watched, className, css, whileMarked }) {
+  if (!document.getElementById(className)) {
+    const style = document.createElement('style');
+    style.id = className;
+    style.textContent = css(className);
+    document.head.append(style);
+  }
+  const base = document.querySelector('base');
+  const engine = (window.location.pathname.match(new RegExp(`/app/${app}/([^/]+)`)) || [])[1] || 'default';
+  const check = `${base ? base.getAttribute('engine-api') : '/camunda/api/engine/'}engine/${engine}/authorization/check`
+    + `?permissionName=${permission}&resourceName=${resourceName}&resourceType=${resourceType}`;
+  let seen = null;
+  let pending = false;
+  const onChange = async () => {
+    const element = document.querySelector(watched);
+    if (element && element !== seen) {
+      seen = element;
+      const response = await fetch(check, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .catch(() => null);
+      // not logged in (yet): decided when it next appears
+      if (response && response.ok) {
+        document.documentElement.classList.toggle(className, (await response.json()).authorized !== true);
+      }
+    }
+    if (whileMarked && document.documentElement.classList.contains(className)) whileMarked();
+  };
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => { pending = false; onChange(); });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}

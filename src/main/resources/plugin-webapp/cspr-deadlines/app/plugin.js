@@ -131,3 +131,15 @@ export default [
     },
   },
 ];
+
+// Cockpit offers everyone the process instance's toolbar (delete, retry, add a variable, suspend)
+// and the definition's; a manager, who watches and may not change a case, is only refused by them.
+caseFile().then(({ markWhenNotPermitted }) => markWhenNotPermitted({
+  app: 'cockpit',
+  permission: 'UPDATE',
+  resourceName: 'ProcessInstance',
+  resourceType: 8,
+  watched: '.ctn-toolbar',
+  className: 'cspr-cases-read-only',
+  css: (c) => `.${c} .ctn-toolbar > span { display: none; }`,
+}));

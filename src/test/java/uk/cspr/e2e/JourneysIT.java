@@ -192,6 +192,11 @@ class JourneysIT {
         browser.waitForText(recorded.getBusinessKey());
         // a token badge on the activity the case waits at: asking the agencies
         browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='CallActivity_AskAgencies'] .badge"));
+        // the toolbar of buttons a manager could only be refused with (delete, retry, add a variable, suspend) is gone
+        browser.waiting().until(d -> (Boolean) browser.driver.executeScript(
+            "return document.documentElement.classList.contains('cspr-cases-read-only')"));
+        assertThat(browser.driver.findElements(By.cssSelector(".ctn-toolbar .glyphicon-remove"))
+            .stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed)).isTrue();
         browser.screenshot("case-in-cockpit");
 
         // the manager has no Tasklist, so no task to complete: the application itself is refused
