@@ -80,6 +80,14 @@ class JourneysIT {
         browser.type("Child reference", 2, SIBLING_REFERENCE);
         browser.type("Age at the incident", 2, "1");
         browser.choose("Status at the time", 2, "Child in need");
+        // typing in a number field can drop what was just typed in the field before it (issue 15,
+        // item 7, still open: seen once in four runs here, the sibling's reference emptied): the
+        // reference is given again, and checked, so this journey tests recording rather than that
+        if (!SIBLING_REFERENCE.equals(browser.field("Child reference", 2).getAttribute("value"))) {
+          browser.type("Child reference", 2, SIBLING_REFERENCE);
+        }
+        assertThat(browser.field("Child reference", 1).getAttribute("value")).isEqualTo(CHILD_REFERENCE);
+        assertThat(browser.field("Child reference", 2).getAttribute("value")).isEqualTo(SIBLING_REFERENCE);
         browser.screenshot("two-children");
         browser.clickLabel("Police");
         browser.clickLabel("Health (GP, hospital");
