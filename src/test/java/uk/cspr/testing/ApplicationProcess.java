@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,22 +47,27 @@ public final class ApplicationProcess implements AutoCloseable {
     command.addAll(arguments);
     process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     Http http = new Http(port);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The application stopped while starting; see " + log);
-      }
-      try {
-        if (http.get("/camunda/app/tasklist/default/").status() == 200) {
-          return this;
-        }
-      } catch (IllegalStateException notYetListening) {
-        // connection refused until the server is up
-      }
-      Thread.sleep(250); // polling a process that is starting: there is no event to wait on
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("The application stopped while starting; see " + log);
+            }
+            return answersTasklist(http);
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException late) {
+      throw new IllegalStateException("The application did not start within 3 minutes; see " + log, late);
     }
-    throw new IllegalStateException("The application did not start within 3 minutes; see " + log);
+    return this;
+  }
+
+  private static boolean answersTasklist(Http http) {
+    try {
+      return http.get("/camunda/app/tasklist/default/").status() == 200;
+    } catch (IllegalStateException notYetListening) {
+      return false; // connection refused until the server is up
+    }
   }
 
   /** As a crash: SIGKILL, no shutdown hooks, nothing flushed by the application. */
