@@ -33,14 +33,6 @@ class TaskDatesTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
-  static Stream<EngineDoor> doors() {
-    return EngineDoor.both();
-  }
-
-  Http as(EngineDoor door, String user) {
-    return door.as(port, user);
-  }
-
   /** An agency request's open task: it has a Camunda Form, as every task here has. */
   Task anAgencyRequestTask() {
     String due = WorkingDays.todayInEngland().plusDays(14).toString();
@@ -56,10 +48,10 @@ class TaskDatesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("doors")
+  @MethodSource("uk.cspr.testing.EngineDoor#both")
   void aCoordinatorSetsAFollowUpDateAndClearsADueDateBySendingTheTaskBackAsRead(EngineDoor door) {
     Task task = anAgencyRequestTask();
-    Http coordinator = as(door, "coordinator");
+    Http coordinator = door.as(port, "coordinator");
     String at = door.root() + "/task/" + task.getId();
     ObjectNode asRead = (ObjectNode) coordinator.get(at).json();
     assertThat(asRead.get("camundaFormRef").isObject()).as("the task as read names its form").isTrue();
@@ -83,9 +75,9 @@ class TaskDatesTest {
    * Tasklist does not let them in, so they are tried on the REST API only).
    */
   static Stream<Object[]> others() {
-    return Stream.concat(doors().flatMap(door -> Stream.of(new Object[] {door, "police-lead", 403},
+    return Stream.concat(EngineDoor.both().flatMap(door -> Stream.of(new Object[] {door, "police-lead", 403},
             new Object[] {door, "police-partner", 404})),
-        Stream.<Object[]>of(new Object[] {doors().findFirst().orElseThrow(), "manager", 403}));
+        Stream.<Object[]>of(new Object[] {EngineDoor.REST_API, "manager", 403}));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -93,9 +85,9 @@ class TaskDatesTest {
   void nobodyButACoordinatorChangesATasksDates(EngineDoor door, String user, int refusal) {
     Task task = anAgencyRequestTask();
     String at = door.root() + "/task/" + task.getId();
-    ObjectNode asRead = (ObjectNode) as(door, "coordinator").get(at).json();
+    ObjectNode asRead = (ObjectNode) door.as(port, "coordinator").get(at).json();
 
-    Http.Response moved = as(door, user).putJson(at, asRead.deepCopy().put("due", "2099-01-05T23:59:59.000+0000")
+    Http.Response moved = door.as(port, user).putJson(at, asRead.deepCopy().put("due", "2099-01-05T23:59:59.000+0000")
         .put("followUp", "2099-01-05T09:00:00.000+0000"));
 
     assertThat(moved.status()).as(moved.body()).isEqualTo(refusal);
