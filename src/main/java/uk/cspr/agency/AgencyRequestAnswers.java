@@ -1,15 +1,15 @@
 package uk.cspr.agency;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.validation.Answers;
-import uk.cspr.validation.Refusal;
+import uk.cspr.validation.Problems;
 
 /**
  * The checks of {@code cspr-agency-request}: what a caller asks, what an agency answers, and a
@@ -28,26 +28,25 @@ public class AgencyRequestAnswers {
 
   /** The request starts: the caller must say which agency, what is asked and by when. */
   public void requestMade(DelegateExecution execution) {
-    List<String> problems = new ArrayList<>();
+    // started by a stage's delegate or a script, never by a form: named as the variables they set
+    Problems problems = new Problems(Map.of());
     Object agencyId = execution.getVariable(AgencyRequest.AGENCY_ID.name());
     Agency agency = agencyId instanceof String id ? Agency.byId(id).orElse(null) : null;
     if (agency == null) {
-      problems.add("agencyId: '" + agencyId + "' is not a known agency");
+      problems.add(AgencyRequest.AGENCY_ID.name(), "'" + agencyId + "' is not a known agency");
     }
     if (AgencyRequest.REQUEST_TEXT.from(execution).filter(text -> !text.isBlank()).isEmpty()) {
-      problems.add("requestText: say what is asked of the agency");
+      problems.addMessage(AgencyRequest.REQUEST_TEXT.name(), "requestText must say what is asked of the agency");
     }
     LocalDate due = Answers.parseDate(AgencyRequest.RESPONSE_DUE.name(), execution.getVariable(AgencyRequest.RESPONSE_DUE.name()), problems);
     if (due != null && due.isBefore(today())) {
-      problems.add("responseDue: " + due + " has already passed");
+      problems.add(AgencyRequest.RESPONSE_DUE.name(), due, "has already passed");
     }
     Object contact = execution.getVariable(AgencyRequest.CONTACT_EMAIL.name());
     if (contact instanceof String email && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
-      problems.add("contactEmail: '" + email + "' is not an e-mail address");
+      problems.add(AgencyRequest.CONTACT_EMAIL.name(), "'" + email + "' is not an e-mail address");
     }
-    if (!problems.isEmpty()) {
-      throw new Refusal("The request to the agency was not made", problems);
-    }
+    problems.refuseIfAny("The request to the agency was not made");
     AgencyRequest.AGENCY_NAME.set(execution, AgencyRequest.ORGANISATION_NAME.from(execution)
         .filter(name -> !name.isBlank()).map(String::trim).orElse(agency.displayName()));
     AgencyRequest.EXTENSIONS.set(execution, 0);
@@ -66,7 +65,8 @@ public class AgencyRequestAnswers {
     // shown only after a yes, so the form cannot require it: a yes with nothing said is no warning at all
     if ("YES".equals(execution.getVariable(AgencyRequest.IMMEDIATE_CONCERNS_RAISED.name()))
         && AgencyRequest.IMMEDIATE_CONCERNS.from(execution).filter(text -> !text.isBlank()).isEmpty()) {
-      answers.problem(AgencyRequest.IMMEDIATE_CONCERNS.name() + ": say who is at risk and what has been done");
+      answers.problem(AgencyRequest.IMMEDIATE_CONCERNS.name(), "are needed after a yes: say who is at risk and what has "
+          + "been done");
     }
     answers.refuseIfAnyProblem("The agency's information was not recorded");
     AgencyRequest.INFORMATION_PROVIDED_ON.set(execution, today());
@@ -83,9 +83,10 @@ public class AgencyRequestAnswers {
       LocalDate current = AgencyRequest.RESPONSE_DUE.required(execution);
       LocalDate extended = answers.date(AgencyRequest.NEW_RESPONSE_DUE.name(), null, null, null);
       if (extended != null && !extended.isAfter(current)) {
-        answers.problem("newResponseDue: " + extended + " is not after the current due date (" + current + ")");
+        answers.problem(AgencyRequest.NEW_RESPONSE_DUE.name(), extended, "is not after the current due date ("
+            + UkDates.asTyped(current) + ")");
       } else if (extended != null && !calendar.isWorkingDay(extended)) {
-        answers.problem("newResponseDue: " + extended + " is not a working day");
+        answers.problem(AgencyRequest.NEW_RESPONSE_DUE.name(), extended, "is not a working day");
       }
     }
     answers.refuseIfAnyProblem("The request was not changed");

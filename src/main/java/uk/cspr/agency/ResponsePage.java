@@ -48,6 +48,7 @@ import org.springframework.web.multipart.MultipartFile;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.validation.FormSchema;
+import uk.cspr.validation.Problem;
 import uk.cspr.validation.Refusal;
 import uk.cspr.validation.SubmittedAnswers;
 
@@ -136,11 +137,12 @@ class ResponsePage {
       }
     }
     // what may be sent at all; the form's own rules and the task's checks run as the task completes
-    List<String> problems = new ArrayList<>(SubmittedAnswers.problems(form, variables));
+    List<Problem> problems = SubmittedAnswers.problems(form, variables);
     if (!problems.isEmpty()) {
       log.warn("Case {}: an answer through a response link was refused ({})", caseReference,
-          String.join(", ", problems.stream().map(p -> p.substring(0, p.indexOf(':'))).toList()));
-      return problem(400, "Your answers were not sent: " + String.join("; ", problems), problems);
+          String.join(", ", problems.stream().map(Problem::field).toList()));
+      return problem(400, "Your answers were not sent: " + String.join("; ", problems.stream().map(Problem::message).toList()),
+          problems);
     }
     try {
       boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
@@ -267,7 +269,7 @@ class ResponsePage {
         + partnership.coordinatorsEmail() + " if you need to send information.", List.of());
   }
 
-  private static ResponseEntity<Map<String, Object>> problem(int status, String message, List<String> problems) {
+  private static ResponseEntity<Map<String, Object>> problem(int status, String message, List<Problem> problems) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     body.put("problems", problems);

@@ -8,10 +8,19 @@ import java.util.Locale;
 public final class UkDates {
 
   private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.UK);
 
   private UkDates() {}
 
   public static String longDate(LocalDate date) {
     return date.format(LONG);
+  }
+
+  /**
+   * A date as a person in England types it, and as the date fields of Tasklist's forms show it to
+   * them ("20/11/2026"): what a message about their answer quotes back.
+   */
+  public static String asTyped(LocalDate date) {
+    return date.format(TYPED);
   }
 }

@@ -45,8 +45,8 @@ public class CaseReferences {
       jdbc.update("INSERT INTO cspr_case_reference (reference, process_instance_id, recorded_on) VALUES (?, ?, ?)",
           reference, processInstanceId, java.sql.Date.valueOf(today));
     } catch (DuplicateKeyException e) {
-      throw new Refusal("The serious incident was not recorded",
-          List.of("businessKey: the case reference " + reference + " is already used by another case"));
+      throw Refusal.of("The serious incident was not recorded", "businessKey",
+          "The case reference " + reference + " is already used by another case");
     }
   }
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import uk.cspr.validation.FormRules;
+import uk.cspr.validation.Problem;
 import uk.cspr.validation.Refusal;
 
 /**
@@ -29,7 +30,7 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
       if (execution.isCanceled() || FormRules.checkedAt(execution)) {
         return;
       }
-      List<String> problems = FormRules.problemsAt(execution);
+      List<Problem> problems = FormRules.problemsAt(execution);
       if (!problems.isEmpty()) {
         throw new Refusal("The answers were not recorded", problems);
       }

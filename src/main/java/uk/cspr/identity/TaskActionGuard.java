@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.cspr.engine.EngineCommands;
 import uk.cspr.validation.FormSchema;
+import uk.cspr.validation.Problem;
 import uk.cspr.validation.Refusal;
 import uk.cspr.validation.SubmittedAnswers;
 
@@ -116,9 +117,10 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
       if (form == null) {
         return; // no such task, or one outside any process: the command itself says so
       }
-      List<String> problems = SubmittedAnswers.problems(form, submitted);
+      List<Problem> problems = SubmittedAnswers.problems(form, submitted);
       if (!problems.isEmpty()) {
-        log.warn("{} sent task {} answers it does not ask for: {}", caller.getUserId(), taskId, problems);
+        log.warn("{} sent task {} answers it does not ask for: {}", caller.getUserId(), taskId,
+            problems.stream().map(Problem::field).toList());
         throw new Refusal("The answers were not recorded", problems);
       }
     }

@@ -2,6 +2,7 @@ package uk.cspr.notification;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.timescales.Timescales;
 import uk.cspr.validation.Answers;
@@ -33,7 +34,7 @@ public class NotificationAnswers {
     // died, it must say so, and it is their notification too
     boolean coversDfeAndOfsted = Notification.DFE_AND_OFSTED_MUST_BE_NOTIFIED.from(execution).orElse(false);
     if (coversDfeAndOfsted && !Notification.DFE_AND_OFSTED_COVERED.from(execution).orElse(false)) {
-      answers.problem(Notification.DFE_AND_OFSTED_COVERED.name() + ": confirm that the notification said a looked-after "
+      answers.problemSaidAs(Notification.DFE_AND_OFSTED_COVERED.name(), "Confirm that the notification said a looked-after "
           + "child or a care leaver died, so that it reaches DfE and Ofsted as their notification");
     }
     requireDelayReasonIfLate(execution, answers, notifiedOn);
@@ -81,8 +82,8 @@ public class NotificationAnswers {
     LocalDate due = Notification.NOTIFICATION_DUE.required(execution);
     boolean late = notifiedOn != null && notifiedOn.isAfter(due);
     if (late && Notification.NOTIFICATION_DELAY_REASON.from(execution).filter(r -> !r.isBlank()).isEmpty()) {
-      answers.problem(Notification.NOTIFICATION_DELAY_REASON.name()
-          + ": the notification is after its deadline, so say why it was late");
+      answers.problem(Notification.NOTIFICATION_DELAY_REASON.name(), "is required: the notification was submitted after "
+          + "its deadline (" + UkDates.asTyped(due) + ")");
     }
   }
 

@@ -2,14 +2,13 @@ package uk.cspr.validation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Reads the answers a form submitted, collecting a problem per bad field instead of failing on the
- * first, so the person sees everything to fix at once. Dates are ISO {@code yyyy-MM-dd} strings,
- * as Camunda Forms send them.
+ * first, so the person sees everything to fix at once, each named by its label on the task's form.
+ * Dates are ISO {@code yyyy-MM-dd} strings, as Camunda Forms send them.
  */
 public final class Answers {
 
@@ -19,7 +18,7 @@ public final class Answers {
   public static final int LATEST_YEAR = 2100;
 
   private final VariableScope scope;
-  private final List<String> problems = new ArrayList<>();
+  private final Problems problems;
 
   /**
    * At a user task's end: begins with what the task's form's own rules find wrong
@@ -27,7 +26,9 @@ public final class Answers {
    */
   public Answers(VariableScope scope) {
     this.scope = scope;
-    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    FormSchema form = scope instanceof DelegateExecution execution ? FormRules.formAt(execution) : null;
+    this.problems = Problems.labelledBy(form);
+    if (scope instanceof DelegateExecution execution) {
       problems.addAll(FormRules.problemsAt(execution));
     }
   }
@@ -35,7 +36,7 @@ public final class Answers {
   /** A required date, not before {@code notBefore} (when given) and not after {@code notAfter}. */
   public LocalDate date(String name, LocalDate notBefore, String notBeforeMeaning, LocalDate notAfter) {
     Object value = scope.getVariable(name);
-    if ((value == null || (value instanceof String s && s.isBlank())) && reported(name)) {
+    if ((value == null || (value instanceof String s && s.isBlank())) && problems.about(name)) {
       return null; // the form's rules have said it is required
     }
     LocalDate date = parseDate(name, value, problems);
@@ -43,9 +44,9 @@ public final class Answers {
       return null;
     }
     if (notAfter != null && date.isAfter(notAfter)) {
-      problems.add(name + ": " + date + " is in the future");
+      problems.add(name, date, "is in the future");
     } else if (notBefore != null && date.isBefore(notBefore)) {
-      problems.add(name + ": " + date + " is before " + notBeforeMeaning + " (" + notBefore + ")");
+      problems.add(name, date, "is before " + notBeforeMeaning + " (" + uk.cspr.calendar.UkDates.asTyped(notBefore) + ")");
     }
     return date;
   }
@@ -64,50 +65,56 @@ public final class Answers {
   public String text(String name, int maxLength) {
     Object value = scope.getVariable(name);
     if (!(value instanceof String text) || text.isBlank()) {
-      problems.add(name + ": is required");
+      problems.add(name, "is required");
       return null;
     }
     if (text.trim().length() > maxLength) {
-      problems.add(name + ": is longer than " + maxLength + " characters");
+      problems.add(name, "is longer than " + maxLength + " characters");
     }
     return text.trim();
   }
 
-  private boolean reported(String name) {
-    return problems.stream().anyMatch(p -> p.startsWith(name + ":"));
+  /** A problem said after the field's label on the form. */
+  public void problem(String field, String whatIsWrong) {
+    problems.add(field, whatIsWrong);
   }
 
-  public void problem(String problem) {
-    problems.add(problem);
+  /** A problem in words of its own, for a rule across fields that reads better unprefixed. */
+  public void problemSaidAs(String field, String message) {
+    problems.addMessage(field, message);
+  }
+
+  /** A problem about a date, quoting it as it was typed. */
+  public void problem(String field, LocalDate date, String whatIsWrong) {
+    problems.add(field, date, whatIsWrong);
   }
 
   /** Refuses the whole submission when any answer was bad. */
   public void refuseIfAnyProblem(String what) {
-    if (!problems.isEmpty()) {
-      throw new Refusal(what, problems);
-    }
+    problems.refuseIfAny(what);
   }
 
   /** An ISO date, or null with a problem recorded for the field. */
-  public static LocalDate parseDate(String name, Object value, List<String> problems) {
+  public static LocalDate parseDate(String name, Object value, Problems problems) {
     if (value == null || (value instanceof String s && s.isBlank())) {
-      problems.add(name + ": is required (a date in the form yyyy-MM-dd)");
+      problems.add(name, "is required");
       return null;
     }
     if (!(value instanceof String text)) {
-      problems.add(name + ": must be a date in the form yyyy-MM-dd, not a " + value.getClass().getSimpleName());
+      problems.add(name, "must be a date sent as yyyy-MM-dd text, not a " + value.getClass().getSimpleName());
       return null;
     }
     LocalDate date;
     try {
       date = LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      problems.add(name + ": '" + text + "' is not a date in the form yyyy-MM-dd");
+      // only a script can send a date Tasklist's date picker would not: it is told the form
+      problems.add(name, "is not a date: '" + text + "' (a date is sent as yyyy-MM-dd)");
       return null;
     }
     // a year the working-day calendar and the database can take, and a person could mean
     if (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR) {
-      problems.add(name + ": " + date + " is not a plausible date (years " + EARLIEST_YEAR + " to " + LATEST_YEAR + ")");
+      problems.add(name, date, "is not a plausible date (the years " + EARLIEST_YEAR + " to " + LATEST_YEAR + ")");
       return null;
     }
     return date;

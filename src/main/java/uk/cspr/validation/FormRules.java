@@ -36,54 +36,57 @@ public final class FormRules {
 
   private FormRules() {}
 
-  /** What is wrong with the answers, a problem per field, each starting with its key. */
-  public static List<String> problems(FormSchema form, Function<String, Object> valueOf) {
-    List<String> problems = new ArrayList<>();
+  /** What is wrong with the answers, a problem per field, each named by its label on the form. */
+  public static List<Problem> problems(FormSchema form, Function<String, Object> valueOf) {
+    Problems problems = Problems.labelledBy(form);
     for (FormSchema.Field field : form.fields()) {
-      Object value = valueOf.apply(field.key());
+      String key = field.key();
+      Object value = valueOf.apply(key);
       boolean empty = value == null || (value instanceof String text && text.isBlank())
           || (value instanceof SpinJsonNode json && json.isArray() && json.elements().isEmpty())
           || (value instanceof Boolean flag && field.type().equals("checkbox") && !flag);
       if (empty) {
         if (field.required() && !field.conditional()) {
-          problems.add(field.key() + ": is required");
+          problems.add(key, "is required");
         }
         continue;
       }
       if (value instanceof String text) {
         String trimmed = text.trim();
         if (field.maxLength() != null && trimmed.length() > field.maxLength()) {
-          problems.add(field.key() + ": is longer than " + field.maxLength() + " characters");
+          problems.add(key, "is longer than " + field.maxLength() + " characters");
         } else if (field.minLength() != null && trimmed.length() < field.minLength()) {
-          problems.add(field.key() + ": is shorter than " + field.minLength() + " characters");
+          problems.add(key, "is shorter than " + field.minLength() + " characters");
         }
         if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
-          problems.add(field.key() + ": is not in the form the question asks for");
+          problems.add(key, "is not in the form the question asks for" + (field.description() == null ? ""
+              : " (" + field.description() + ")"));
         }
       }
       if (value instanceof Number number) {
         if (field.min() != null && number.doubleValue() < field.min()) {
-          problems.add(field.key() + ": " + number + " is below " + field.min().intValue());
+          problems.add(key, "is " + number + ", below the lowest it may be (" + field.min().intValue() + ")");
         } else if (field.max() != null && number.doubleValue() > field.max()) {
-          problems.add(field.key() + ": " + number + " is above " + field.max().intValue());
+          problems.add(key, "is " + number + ", above the highest it may be (" + field.max().intValue() + ")");
         }
       }
       if (!field.options().isEmpty()) {
         for (String chosen : chosen(value)) {
           if (!field.options().contains(chosen)) {
-            problems.add(field.key() + ": '" + chosen + "' is not one of " + String.join(" or ", field.options()));
+            problems.add(key, "is not one of the answers offered: '" + chosen + "' (they are "
+                + String.join(" or ", field.options()) + ")");
           }
         }
       }
     }
-    return problems;
+    return problems.list();
   }
 
   /**
    * The problems with the answers of the user task this execution is leaving, held to its form;
    * none where it is at no task or its task has no Camunda Form. Marks them checked.
    */
-  public static List<String> problemsAt(DelegateExecution execution) {
+  public static List<Problem> problemsAt(DelegateExecution execution) {
     FormSchema form = formAt(execution);
     if (form == null) {
       return List.of();

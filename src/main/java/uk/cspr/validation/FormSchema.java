@@ -22,9 +22,10 @@ public final class FormSchema {
    * A field's own rules, as form-js enforces them in the browser: the same rules on the server.
    *
    * @param options the values a radio, select or checklist offers; empty for free fields
+   * @param description the hint the form shows under the field, if any
    */
   public record Field(String key, String type, boolean required, boolean conditional, Integer minLength,
-      Integer maxLength, String pattern, Double min, Double max, java.util.List<String> options) {}
+      Integer maxLength, String pattern, Double min, Double max, java.util.List<String> options, String description) {}
 
   private final JsonNode schema;
   private final java.util.List<Field> fields = new java.util.ArrayList<>();
@@ -135,7 +136,8 @@ public final class FormSchema {
         validate.hasNonNull("pattern") && !validate.path("pattern").asText().isEmpty() ? validate.path("pattern").asText() : null,
         validate.has("min") ? validate.path("min").asDouble() : null,
         validate.has("max") ? validate.path("max").asDouble() : null,
-        java.util.List.copyOf(options));
+        java.util.List.copyOf(options),
+        component.path("description").asText("").isBlank() ? null : component.path("description").asText().trim());
   }
 
   private static String firstSegment(String dotted) {

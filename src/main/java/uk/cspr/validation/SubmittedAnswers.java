@@ -1,6 +1,5 @@
 package uk.cspr.validation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -18,20 +17,20 @@ public final class SubmittedAnswers {
 
   private SubmittedAnswers() {}
 
-  /** A problem per field that may not be sent, each starting with the field's name; empty when all may. */
-  public static List<String> problems(FormSchema form, Map<String, ?> submitted) {
-    List<String> problems = new ArrayList<>();
+  /** A problem per field that may not be sent; empty when all may. */
+  public static List<Problem> problems(FormSchema form, Map<String, ?> submitted) {
+    Problems problems = Problems.labelledBy(form);
     for (String name : submitted.keySet()) {
       Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
       if (!form.variables().contains(name)) {
-        problems.add(name + ": is not a question on this task's form");
+        problems.addMessage(name, name + " is not a question on this task's form");
       } else if (!plain(value)) {
-        problems.add(name + ": must be text, a number, true or false, or a list");
+        problems.add(name, "must be text, a number, true or false, or a list");
       } else if (text(value) != null && text(value).indexOf('\0') >= 0) {
-        problems.add(name + ": contains a character that is not text (NUL); type or paste it again");
+        problems.add(name, "contains a character that is not text (NUL); type or paste it again");
       }
     }
-    return problems;
+    return problems.list();
   }
 
   private static boolean plain(Object value) {

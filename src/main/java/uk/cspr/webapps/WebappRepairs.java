@@ -15,4 +15,12 @@ class WebappRepairs {
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<RefusalResponses> refusalResponses() {
+    var registration = new FilterRegistrationBean<>(new RefusalResponses());
+    registration.setName("refusal-responses");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    return registration;
+  }
 }

@@ -161,11 +161,11 @@ class AgencyRequestProcessTest {
 
     assertThatThrownBy(() -> engine.getTaskService().complete(manageRequest(request).getId(),
         Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-03")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("changeReason: is required")
-        .hasMessageContaining("newResponseDue: 2026-04-03 is not a working day");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Reason is required")
+        .hasMessageContaining("New due date (03/04/2026) is not a working day");
     assertThatThrownBy(() -> engine.getTaskService().complete(manageRequest(request).getId(),
         Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-01", "changeReason", "Staff absence")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("newResponseDue: 2026-04-01 is not after the current due date");
+        .isInstanceOf(Refusal.class).hasMessageContaining("New due date (01/04/2026) is not after the current due date (02/04/2026)");
 
     engine.getTaskService().complete(manageRequest(request).getId(),
         Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-15", "changeReason", "The officer in the case is on leave"));
@@ -273,8 +273,8 @@ class AgencyRequestProcessTest {
     clockAt("2026-03-25T10:00");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, "NSCP-2026-999",
         Map.of("agencyId", "fire-service", "requestText", "x", "responseDue", "2026-03-20")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("agencyId: 'fire-service' is not a known agency")
-        .hasMessageContaining("responseDue: 2026-03-20 has already passed");
+        .isInstanceOf(Refusal.class).hasMessageContaining("agencyId 'fire-service' is not a known agency")
+        .hasMessageContaining("responseDue (20/03/2026) has already passed");
   }
 
   @Test

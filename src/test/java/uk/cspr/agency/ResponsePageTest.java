@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.Http;
@@ -148,14 +149,15 @@ class ResponsePageTest {
     Asked asked = askThePolice("Your involvement.");
     Http.Response refused = http.postJson(asked.link(), answers("keyPracticeEpisodes", null));
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).contains("keyPracticeEpisodes: is required");
+    assertThat(refused.json().path("message").asText()).contains("Analysis of key practice episodes is required");
     assertThat(openTask(asked.request())).isNotNull();
 
     // the same checks as Tasklist's: a date in the future is refused too
     String tomorrow = WorkingDays.todayInEngland().plusDays(1).toString();
     Http.Response future = http.postJson(asked.link(), answers("involvementFrom", tomorrow));
     assertThat(future.status()).isEqualTo(400);
-    assertThat(future.json().path("message").asText()).contains("involvementFrom: " + tomorrow + " is in the future");
+    assertThat(future.json().path("message").asText()).contains("Involvement from (" + UkDates.asTyped(LocalDate.parse(tomorrow)) + ") is in the future");
+    assertThat(future.json().path("problems").get(0).path("field").asText()).isEqualTo("involvementFrom");
     assertThat(http.get(asked.link()).status()).isEqualTo(200);
   }
 
@@ -283,7 +285,7 @@ class ResponsePageTest {
     assertThat(new Http(port).postRaw(asked.link(), "variables=1").status()).isEqualTo(415); // not JSON at all
     Http.Response nul = http.postJson(asked.link(), answers("involvement", "Two visits\u0000 in 2025."));
     assertThat(nul.status()).isEqualTo(400);
-    assertThat(nul.json().path("message").asText()).contains("involvement: contains a character that is not text");
+    assertThat(nul.json().path("message").asText()).contains("Your agency's involvement with the child and family contains a character that is not text");
     assertThat(openTask(asked.request())).isNotNull();
     assertThat(http.postJson(asked.link(), answers()).status()).isEqualTo(200);
   }

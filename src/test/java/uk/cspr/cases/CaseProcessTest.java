@@ -99,10 +99,11 @@ class CaseProcessTest {
 
     assertThatThrownBy(() -> engine.getRuntimeService()
         .startProcessInstanceByKey(CaseProcess.KEY, "NSCP-2025-017", panelIncident("2025-12-22")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("businessKey").hasMessageContaining("already used");
+        .isInstanceOf(Refusal.class).hasMessageContaining("The case reference NSCP-2025-017 is already used")
+        .extracting(e -> ((Refusal) e).fields()).asList().containsExactly("businessKey");
     assertThatThrownBy(() -> engine.getRuntimeService()
         .startProcessInstanceByKey(CaseProcess.KEY, "NSCP 2025/017", panelIncident("2025-12-22")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("businessKey");
+        .isInstanceOf(Refusal.class).hasMessageContaining("The case reference 'NSCP 2025/017' must be");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
         .isEqualTo(cases);
   }
@@ -146,7 +147,7 @@ class CaseProcessTest {
     // after the fifth working day the form asks why; without a reason nothing is recorded
     assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("notificationDelayReason");
+        .isInstanceOf(Refusal.class).hasMessageContaining("The answer to “Why was the notification late?” is required: the notification was submitted after its deadline");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", "CSONS-2026-00001", "notifiedOn", "2026-01-02",
         "notificationDelayReason", "The death was reported to us over the Christmas closure.");
@@ -161,13 +162,13 @@ class CaseProcessTest {
     ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
     assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", " ", "notifiedOn", "2025-12-23"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("panelNotificationReference: is required")
-        .hasMessageContaining("notifiedOn: 2025-12-23 is in the future");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Panel notification reference is required")
+        .hasMessageContaining("Date the notification was submitted (23/12/2025) is in the future");
     assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", "CSONS-1", "notifiedOn", "2025-12-19"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("notifiedOn: 2025-12-19 is before the date the local authority became aware");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Date the notification was submitted (19/12/2025) is before the date the local authority became aware");
     assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "22/12/2025"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("partnersToldOn: '22/12/2025' is not a date");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Date the safeguarding partners were told is not a date: '22/12/2025'");
     assertThat(workflow.openTaskKeys(caseInstance)).contains(Notification.TASK_NOTIFY_PANEL, Notification.TASK_CONFIRM_PARTNERS_TOLD);
   }
 
@@ -181,7 +182,7 @@ class CaseProcessTest {
     clockAt("2025-12-23T10:00");
     assertThatThrownBy(() -> workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", "CSONS-9", "notifiedOn", "2025-12-23"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("dfeAndOfstedCovered: confirm that the notification said");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Confirm that the notification said");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-9",
         "notifiedOn", "2025-12-23", "dfeAndOfstedCovered", true);
     workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-23");
@@ -252,7 +253,7 @@ class CaseProcessTest {
 
     assertThatThrownBy(() -> workflow.complete(caseInstance, CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY,
         "passedOnOn", "2025-12-22"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("passedOnTo: is required").hasMessageContaining("passedOnBy");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Told (the authority, and the person or team) is required").hasMessageContaining("Told by (name and role) is required");
     workflow.complete(caseInstance, CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY,
         "passedOnTo", "Westshire Council, children's services front door", "passedOnOn", "2025-12-22",
         "passedOnBy", "Priya Shah, partnership coordinator");
@@ -311,8 +312,8 @@ class CaseProcessTest {
 
     assertThatThrownBy(() -> workflow.complete(caseInstance, CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION,
         "notNotifiableDecidedOn", "2025-12-22"))
-        .isInstanceOf(Refusal.class).hasMessageContaining("notNotifiableReason: is required")
-        .hasMessageContaining("notNotifiableDecidedBy: is required");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Why the incident is not notifiable is required")
+        .hasMessageContaining("Decided by (name and role) is required");
     workflow.complete(caseInstance, CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION,
         "notNotifiableReason", "No abuse or neglect known or suspected after strategy discussion",
         "notNotifiableDecidedBy", "Helen Marsh, Director of Children's Services",
@@ -382,8 +383,8 @@ class CaseProcessTest {
   @Test
   void theRecordedIncidentIsRefusedWhenItIsBad() {
     assertThatThrownBy(() -> workflow.recordCase(with(panelIncident("2025-12-22"), "awareDate", "2025-12-23")))
-        .isInstanceOf(Refusal.class).hasMessageContaining("awareDate: 2025-12-23 is in the future");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Date the local authority became aware (23/12/2025) is in the future");
     assertThatThrownBy(() -> workflow.recordCase(Map.of()))
-        .isInstanceOf(Refusal.class).hasMessageContaining("incidentDate").hasMessageContaining("agencies");
+        .isInstanceOf(Refusal.class).hasMessageContaining("Date of the incident").hasMessageContaining("Agencies involved");
   }
 }

@@ -101,39 +101,39 @@ class CaseRestApiTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "a missing incident date      | incidentDate            | <missing>                     | String  | incidentDate: is required",
-      "a malformed incident date    | incidentDate            | 03/02/2026                    | String  | incidentDate: '03/02/2026' is not a date",
-      "a malformed awareness date   | awareDate               | 2026-02-30                    | String  | awareDate: '2026-02-30' is not a date",
-      "awareness before the incident| awareDate               | <4 days ago>                  | String  | awareDate:",
-      "awareness in the future      | awareDate               | <tomorrow>                    | String  | awareDate:",
-      "an incident in the future    | incidentDate            | <tomorrow>                    | String  | incidentDate:",
-      "an incident at year -999999999| incidentDate           | -999999999-01-01              | String  | incidentDate: -999999999-01-01 is not a plausible date",
-      "an incident in the year 1    | incidentDate            | 0001-01-01                    | String  | incidentDate: 0001-01-01 is not a plausible date",
+      "a missing incident date      | incidentDate            | <missing>                     | String  | Date of the incident is required",
+      "a malformed incident date    | incidentDate            | 03/02/2026                    | String  | Date of the incident is not a date: '03/02/2026'",
+      "a malformed awareness date   | awareDate               | 2026-02-30                    | String  | Date the local authority became aware is not a date: '2026-02-30'",
+      "awareness before the incident| awareDate               | <4 days ago>                  | String  | is before the incident (",
+      "awareness in the future      | awareDate               | <tomorrow>                    | String  | Date the local authority became aware (",
+      "an incident in the future    | incidentDate            | <tomorrow>                    | String  | is in the future",
+      "an incident at year -999999999| incidentDate           | -999999999-01-01              | String  | is not a plausible date (the years 1900 to 2100)",
+      "an incident in the year 1    | incidentDate            | 0001-01-01                    | String  | Date of the incident (01/01/0001) is not a plausible date",
       "an incident 26 years ago     | incidentDate            | <26 years ago>                | String  | years ago",
       "awareness 26 years ago       | awareDate               | <26 years ago>                | String  | years ago",
-      "an age over 24               | childAge                | 25                            | Integer | childAge: 25 is outside 0 to 24",
-      "an age beyond an int         | childAge                | 10000000000                   | Long    | childAge: 10000000000 is outside 0 to 24",
-      "an age of 2^32 + 7           | childAge                | 4294967303                    | Long    | childAge: 4294967303 is outside 0 to 24",
-      "an age with a fraction       | childAge                | 7.5                           | Double  | childAge: is required (whole years",
-      "a negative age               | childAge                | -1                            | Integer | childAge: -1 is outside 0 to 24",
-      "an unknown agency            | agencies                | [\"police\",\"fire-service\"] | Json    | agencies: 'fire-service' is not a known agency",
-      "no agency                    | agencies                | []                            | Json    | agencies: choose at least one",
-      "no child reference           | childReferences         | []                            | Json    | childReferences: give 1 to 4",
-      "five child references        | childReferences         | A1,A2,A3,A4,A5                | String  | childReferences: give 1 to 4",
-      "an unknown incident type     | incidentType            | INJURY                        | String  | incidentType: 'INJURY' is not one of DEATH or SERIOUS_HARM",
-      "an unknown child status      | childStatus             | ADOPTED                       | String  | childStatus: 'ADOPTED' is not one of",
-      "no answer on abuse or neglect| abuseOrNeglectSuspected | <missing>                     | Boolean | abuseOrNeglectSuspected: is required",
-      "five children                | children                | <5 children>                  | Json    | children: give 1 to 4 children",
-      "no children                  | children                | []                            | Json    | children: give 1 to 4 children",
-      "a child without a reference  | children                | [{\"reference\":\"LCS-1\",\"age\":4,\"status\":\"NONE\"},{\"age\":2,\"status\":\"NONE\"}] | Json | children[2].reference: is required",
-      "a looked-after child of 19   | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"LOOKED_AFTER\"}] | Json | children[1].age: a looked-after child is 0 to 17 years old, not 19",
-      "a care leaver of 15          | children                | [{\"reference\":\"LCS-1\",\"age\":15,\"status\":\"CARE_LEAVER\"}] | Json | children[1].age: a care leaver is 16 to 24 years old, not 15",
-      "a child of 19 with no status | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"NONE\"}] | Json | children[1].age: a child is 0 to 17 years old, not 19",
-      "a child's unknown status     | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"ADOPTED\"}] | Json | children[1].status: 'ADOPTED' is not one of",
-      "the same child twice         | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"},{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"}] | Json | children[2].reference: child 2 has the same reference as child 1",
-      "a child in need of 19, single form | childAge     | 19                            | Integer | childAge: a child in need is 0 to 17 years old, not 19",
-      "an unknown place             | incidentLocation        | MOON                          | String  | incidentLocation: 'MOON' is not one of IN_AREA or OUTSIDE_ENGLAND_RESIDENT_HERE or ANOTHER_AUTHORITY",
-      "another authority unnamed    | incidentLocation        | ANOTHER_AUTHORITY             | String  | otherLocalAuthority: name the local authority where the incident happened"})
+      "an age over 24               | childAge                | 25                            | Integer | Age of the children at the incident is 25, outside 0 to 24",
+      "an age beyond an int         | childAge                | 10000000000                   | Long    | is 10000000000, outside 0 to 24",
+      "an age of 2^32 + 7           | childAge                | 4294967303                    | Long    | is 4294967303, outside 0 to 24",
+      "an age with a fraction       | childAge                | 7.5                           | Double  | Age of the children at the incident is required (whole years",
+      "a negative age               | childAge                | -1                            | Integer | is -1, outside 0 to 24",
+      "an unknown agency            | agencies                | [\"police\",\"fire-service\"] | Json    | Agencies involved with the child or family has 'fire-service', which is not a known agency",
+      "no agency                    | agencies                | []                            | Json    | Agencies involved with the child or family needs at least one agency chosen",
+      "no child reference           | childReferences         | []                            | Json    | Give 1 to 4 child references",
+      "five child references        | childReferences         | A1,A2,A3,A4,A5                | String  | Give 1 to 4 child references",
+      "an unknown incident type     | incidentType            | INJURY                        | String  | The answer to “What happened to the child?” is not one of the answers offered: 'INJURY' (they are DEATH or SERIOUS_HARM)",
+      "an unknown child status      | childStatus             | ADOPTED                       | String  | Status of the children at the time is not one of the answers offered: 'ADOPTED'",
+      "no answer on abuse or neglect| abuseOrNeglectSuspected | <missing>                     | Boolean | Abuse or neglect is known or suspected is required (true or false)",
+      "five children                | children                | <5 children>                  | Json    | Give 1 to 4 children",
+      "no children                  | children                | []                            | Json    | Give 1 to 4 children",
+      "a child without a reference  | children                | [{\"reference\":\"LCS-1\",\"age\":4,\"status\":\"NONE\"},{\"age\":2,\"status\":\"NONE\"}] | Json | Child reference (child 2) is required",
+      "a looked-after child of 19   | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"LOOKED_AFTER\"}] | Json | Age at the incident (child 1): a looked-after child is 0 to 17 years old, not 19",
+      "a care leaver of 15          | children                | [{\"reference\":\"LCS-1\",\"age\":15,\"status\":\"CARE_LEAVER\"}] | Json | Age at the incident (child 1): a care leaver is 16 to 24 years old, not 15",
+      "a child of 19 with no status | children                | [{\"reference\":\"LCS-1\",\"age\":19,\"status\":\"NONE\"}] | Json | Age at the incident (child 1): a child is 0 to 17 years old, not 19",
+      "a child's unknown status     | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"ADOPTED\"}] | Json | Status at the time (child 1) is not one of the answers offered: 'ADOPTED'",
+      "the same child twice         | children                | [{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"},{\"reference\":\"LCS-1\",\"age\":9,\"status\":\"NONE\"}] | Json | Child 2 has the same reference as child 1",
+      "a child in need of 19, single form | childAge     | 19                            | Integer | Age of the children at the incident: a child in need is 0 to 17 years old, not 19",
+      "an unknown place             | incidentLocation        | MOON                          | String  | The answer to “Where did it happen?” is not one of the answers offered: 'MOON' (they are IN_AREA or OUTSIDE_ENGLAND_RESIDENT_HERE or ANOTHER_AUTHORITY)",
+      "another authority unnamed    | incidentLocation        | ANOTHER_AUTHORITY             | String  | otherLocalAuthority → The local authority where it happened is required when the incident happened in another local authority's area"})
   void badInputIsA400NamingTheFieldAndLeavesNoCaseBehind(String what, String field, String value, String type, String message) {
     Map<String, Object> variables = incident();
     switch (value) {
@@ -155,7 +155,14 @@ class CaseRestApiTest {
     Http.Response response = http.postJson(START, body(variables));
 
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().path("message").asText()).contains(message).contains(field);
+    // the field a problem concerns is the one sent, a child's place in the list, or one named in the row
+    String about = message.contains(" → ") ? message.substring(0, message.indexOf(" → ") + 3)
+        : field.equals("children") && !message.startsWith("Give") ? "children[" : field + " → ";
+    String said = message.substring(message.indexOf(" → ") < 0 ? 0 : message.indexOf(" → ") + 3);
+    assertThat(response.json().path("message").asText()).startsWith("The serious incident was not recorded: ")
+        .contains(said).doesNotContain("process definition").doesNotContain("cspr-case:");
+    assertThat(problems(response)).as("the field's name beside the message, for scripts")
+        .anySatisfy(problem -> assertThat(problem).startsWith(about).contains(said));
     assertThat(response.body()).doesNotContain("at org.").doesNotContain("Exception:");
     assertThat(cases()).isEqualTo(before);
   }
@@ -169,13 +176,13 @@ class CaseRestApiTest {
 
     Http.Response duplicate = http.postJson(START, first);
     assertThat(duplicate.status()).isEqualTo(400);
-    assertThat(duplicate.json().path("message").asText()).contains("businessKey").contains("NSCP-REST-0001 is already used");
+    assertThat(problems(duplicate)).containsExactly("businessKey → The case reference NSCP-REST-0001 is already used by another case");
 
     Map<String, Object> malformed = new LinkedHashMap<>(body(incident()));
     malformed.put("businessKey", "NSCP/REST 0002");
     Http.Response refused = http.postJson(START, malformed);
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).contains("businessKey");
+    assertThat(problems(refused)).singleElement().asString().startsWith("businessKey → The case reference 'NSCP/REST 0002' must be");
     assertThat(cases()).isEqualTo(before);
   }
 
@@ -189,7 +196,9 @@ class CaseRestApiTest {
     long before = cases();
     Http.Response refused = http.postJson(submit, body(bad));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).contains("childAge: 30 is outside 0 to 24");
+    assertThat(refused.json().path("message").asText())
+        .isEqualTo("The serious incident was not recorded: Age of the children at the incident is 30, outside 0 to 24");
+    assertThat(problems(refused)).containsExactly("childAge → Age of the children at the incident is 30, outside 0 to 24");
     assertThat(cases()).isEqualTo(before);
 
     Http.Response recorded = http.postJson(submit, body(incident()));
@@ -217,5 +226,12 @@ class CaseRestApiTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** The problems a 400 lists beside its message, each as "field → message". */
+  static List<String> problems(Http.Response response) {
+    List<String> problems = new ArrayList<>();
+    response.json().path("problems").forEach(p -> problems.add(p.path("field").asText() + " → " + p.path("message").asText()));
+    return problems;
   }
 }

@@ -162,8 +162,10 @@ class AgencyWriteAccessTest {
           "requestText", "Reply to attacker@example.net"));
       assertThat(mailElsewhere.status()).as(mailElsewhere.body()).isEqualTo(400);
       assertThat(mailElsewhere.json().path("message").asText())
-          .contains("contactEmail: is not a question on this task's form")
-          .contains("agencyName: is not a question on this task's form");
+          .startsWith("The answers were not recorded: ")
+          .contains("contactEmail is not a question on this task's form")
+          .contains("agencyName is not a question on this task's form");
+      assertThat(mailElsewhere.json().path("problems").findValuesAsText("field")).contains("contactEmail", "agencyName");
 
       Http.Response decideForTheCoordinators = police.postJson(task + action, answers(
           "requestAction", "EXTEND", "newResponseDue", "2099-01-05", "changeReason", "More time"));
@@ -173,7 +175,7 @@ class AgencyWriteAccessTest {
         Map.of("type", "Object", "value", "[\"x\"]",
             "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json"))));
     assertThat(objectAnswer.status()).isEqualTo(400);
-    assertThat(objectAnswer.json().path("message").asText()).contains("involvement: must be text");
+    assertThat(objectAnswer.json().path("message").asText()).contains("Your agency's involvement with the child and family must be text");
 
     assertThat(stillOpen(asked)).isTrue();
     assertThat(variable(asked, "contactEmail")).isNull();
@@ -315,7 +317,7 @@ class AgencyWriteAccessTest {
     assertThat(police.postJson(task + "/claim", Map.of("userId", "police-lead")).status()).isEqualTo(204);
     Http.Response tooLong = police.postJson(task + "/submit-form", answers("chronologySummary", chronology + "x"));
     assertThat(tooLong.status()).isEqualTo(400);
-    assertThat(tooLong.json().path("message").asText()).contains("chronologySummary: is longer than 20000 characters");
+    assertThat(tooLong.json().path("message").asText()).isEqualTo("The agency's information was not recorded: Summary chronology is longer than 20000 characters");
     Http.Response sent = police.postJson(task + "/submit-form", answers("chronologySummary", chronology));
     assertThat(sent.status()).as(sent.body()).isEqualTo(204);
 

@@ -26,16 +26,17 @@ class FormRulesTest {
     answers.put("responderRole", "  ");
     answers.put("inequalitiesConsidered", null); // not required
     assertThat(FormRules.problems(form, answers::get)).containsExactly(
-        "keyPracticeEpisodes: is required",
-        "immediateSafeguardingConcerns: is longer than 20000 characters",
-        "responderRole: is required");
+        new Problem("keyPracticeEpisodes", "Analysis of key practice episodes is required"),
+        new Problem("immediateSafeguardingConcerns", "Immediate safeguarding concerns is longer than 20000 characters"),
+        new Problem("responderRole", "Your role is required"));
   }
 
   @Test
   void aChoiceMustBeOneTheFormOffersAndAConditionalFieldIsNotRequiredHere() throws Exception {
     FormSchema form = form("manage-agency-request");
     assertThat(FormRules.problems(form, Map.<String, Object>of("requestAction", "POSTPONE", "changeReason", "x")::get))
-        .containsExactly("requestAction: 'POSTPONE' is not one of EXTEND or WITHDRAW");
+        .containsExactly(new Problem("requestAction", "The answer to “What do you want to do?” is not one of the answers "
+            + "offered: 'POSTPONE' (they are EXTEND or WITHDRAW)"));
     // the new due date is shown only for an extension: its Java check decides whether it is there
     assertThat(FormRules.problems(form, Map.<String, Object>of("requestAction", "EXTEND", "changeReason", "x")::get))
         .isEmpty();
