@@ -36,3 +36,13 @@ caseFile().then(({ markWhenNotPermitted }) => markWhenNotPermitted({
   whileMarked: () => document.querySelectorAll('[cam-tasklist-task-meta] .followup-date, [cam-tasklist-task-meta] .due-date')
     .forEach((field) => field.setAttribute('tabindex', '-1')),
 }));
+
+// What is typed in a form's field is not lost when another field's change re-draws the form.
+import(new URL('/forms/keep-what-is-typed.js', window.location.origin).href);
+
+// A refused form's message beside the button pressed, none left over after it is put right, and
+// the form library's messages in plain words (static/tasklist/forms.js).
+import(new URL('/tasklist/forms.js', window.location.origin).href).then(({ keepSubmitProblemsInSight, rewordFormLibraryMessages }) => {
+  keepSubmitProblemsInSight();
+  rewordFormLibraryMessages();
+});
