@@ -3,6 +3,7 @@ package uk.cspr.agency;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,6 +38,11 @@ public class AgencyConfiguration {
   @Bean
   AgencyDocuments agencyDocuments(TaskService taskService, ResponseLinkProperties properties) {
     return new AgencyDocuments(taskService, properties.maxDocumentSize().toBytes(), properties.maxDocumentsPerRequest());
+  }
+
+  @Bean
+  RequestDocuments requestDocuments(ProcessEngine engine, AgencyDocuments documents) {
+    return new RequestDocuments(engine, documents);
   }
 
   @Bean
