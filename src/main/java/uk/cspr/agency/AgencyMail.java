@@ -79,6 +79,7 @@ class AgencyMail implements MailContribution {
       return;
     }
     model.put("responseLink", partnership.publicUrl().resolve("/respond/" + responseLinks.issue(task)).toString());
-    model.put("tasklistTaskUrl", tasklist + "default/#/?task=" + task.getId());
+    // our own page, which opens the task in Tasklist while it is open and says plainly when it is not
+    model.put("tasklistTaskUrl", partnership.publicUrl().resolve("/tasks/" + task.getId()).toString());
   }
 }
