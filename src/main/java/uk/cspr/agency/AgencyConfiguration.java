@@ -23,9 +23,9 @@ import uk.cspr.casefile.CaseFileContribution;
 public class AgencyConfiguration {
 
   @Bean
-  MailContribution agencyMail(IdentityService identityService, TaskService taskService,
+  MailContribution agencyMail(IdentityService identityService, TaskService taskService, HistoryService historyService,
       ResponseLinks responseLinks, Partnership partnership) {
-    return new AgencyMail(identityService, taskService, responseLinks, partnership);
+    return new AgencyMail(identityService, taskService, historyService, responseLinks, partnership);
   }
 
   @Bean
