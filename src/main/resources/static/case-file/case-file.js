@@ -27,15 +27,25 @@ export function useStyles() {
   }
 }
 
-/** GETs JSON from a plugin resource with the webapp's session; a refusal becomes an Error with its message. */
-export async function getJson(url, api) {
+/**
+ * Calls a plugin resource with the webapp's session and the CSRF token its filter wants on every
+ * change (the XSRF-TOKEN cookie, echoed as X-XSRF-TOKEN); answers { ok, status, body }.
+ */
+export async function call(method, url, api, body) {
   const response = await fetch(url, {
+    method,
+    body,
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
   });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(body.message || `The case file could not be read (${response.status})`);
+  return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
+}
+
+/** GETs JSON from a plugin resource with the webapp's session; a refusal becomes an Error with its message. */
+export async function getJson(url, api) {
+  const { ok, status, body } = await call('GET', url, api);
+  if (!ok) {
+    throw new Error(body.message || `The case file could not be read (${status})`);
   }
   return body;
 }
@@ -137,6 +147,78 @@ export function renderCaseFile(node, file) {
         el('td', {}, c.status || ''))))) : null,
     file.sections.map(section),
     el('h4', {}, 'Timeline'), timeline(file.timeline)));
+}
+
+/**
+ * An agency request's documents, for whoever answers it in Tasklist: the list (each to download,
+ * and a button to remove one attached oneself) and a file chooser that attaches a document as soon
+ * as it is chosen, as the response page does. The server checks each as the response link's.
+ */
+export async function renderDocuments(node, url, api) {
+  useStyles();
+  let first;
+  try {
+    first = await getJson(url, api);
+  } catch (error) {
+    renderProblem(node, error);
+    return;
+  }
+  const list = el('ul', { class: 'cspr-document-list' });
+  const chooser = el('input', { type: 'file', id: 'cspr-document-file', accept: '.pdf,.doc,.docx,.odt' });
+  const message = el('p', { class: 'cspr-document-message', role: 'status' });
+  const say = (text, refused) => {
+    message.textContent = text || '';
+    message.classList.toggle('cspr-problem', Boolean(refused));
+  };
+  // one change at a time: the chooser waits while a document is attached or removed, and the
+  // outcome is told once the list shows it and another document can be chosen
+  const change = async (method, target, body, pending) => {
+    chooser.disabled = true;
+    say(pending);
+    let outcome;
+    try {
+      const response = await call(method, target, api, body);
+      outcome = [response.body.message || (response.ok ? '' : `That did not work (${response.status}).`), !response.ok];
+      show((await getJson(url, api)).documents);
+    } catch (error) {
+      outcome = [error.message || 'That did not work: check your connection and try again.', true];
+    } finally {
+      chooser.value = '';
+      chooser.disabled = false;
+    }
+    say(...outcome);
+  };
+  function item(d) {
+    const remove = d.removable ? el('button', { type: 'button', class: 'btn btn-link btn-xs cspr-remove-document' },
+      'Remove') : null;
+    if (remove) {
+      remove.addEventListener('click', () => change('DELETE', `${url}/${encodeURIComponent(d.id)}`, undefined,
+        `Removing ${d.name}…`));
+    }
+    return el('li', {}, el('a', { href: d.download, download: d.name }, d.name),
+      d.addedAt ? el('small', {}, ` added ${when(d.addedAt)}`) : null, remove ? ' ' : null, remove);
+  }
+  function show(documents) {
+    list.replaceChildren(...(documents.length ? documents.map(item)
+      : [el('li', { class: 'cspr-none' }, 'No documents attached yet.')]));
+  }
+  // choosing a document attaches it: nothing chosen is left behind when the task is completed
+  chooser.addEventListener('change', async () => {
+    if (!chooser.files.length) return;
+    const body = new FormData();
+    body.append('file', chooser.files[0]);
+    await change('POST', url, body, `Attaching ${chooser.files[0].name}…`);
+  });
+  node.replaceChildren(el('div', { class: 'cspr-case-file cspr-request-documents' },
+    el('h3', {}, 'Documents'),
+    el('p', {}, 'Attach your full chronology or other documents: PDF, Word (.doc, .docx) or OpenDocument text (.odt), '
+      + `up to ${first.maxDocumentSize} each. A document is attached as soon as you choose it; it is kept with the `
+      + 'case and never e-mailed. The e-mail confirming what you sent lists the documents\' names, so name them '
+      + 'without a child\'s name.'),
+    list,
+    el('label', { for: 'cspr-document-file' }, 'Choose a document'), ' ', chooser,
+    message));
+  show(first.documents);
 }
 
 export function renderProblem(node, error) {

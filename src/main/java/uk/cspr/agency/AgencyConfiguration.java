@@ -3,6 +3,7 @@ package uk.cspr.agency;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +23,9 @@ import uk.cspr.casefile.CaseFileContribution;
 public class AgencyConfiguration {
 
   @Bean
-  MailContribution agencyMail(IdentityService identityService, TaskService taskService,
+  MailContribution agencyMail(IdentityService identityService, TaskService taskService, HistoryService historyService,
       ResponseLinks responseLinks, Partnership partnership) {
-    return new AgencyMail(identityService, taskService, responseLinks, partnership);
+    return new AgencyMail(identityService, taskService, historyService, responseLinks, partnership);
   }
 
   @Bean
@@ -37,6 +38,11 @@ public class AgencyConfiguration {
   @Bean
   AgencyDocuments agencyDocuments(TaskService taskService, ResponseLinkProperties properties) {
     return new AgencyDocuments(taskService, properties.maxDocumentSize().toBytes(), properties.maxDocumentsPerRequest());
+  }
+
+  @Bean
+  RequestDocuments requestDocuments(ProcessEngine engine, AgencyDocuments documents) {
+    return new RequestDocuments(engine, documents);
   }
 
   @Bean

@@ -27,7 +27,19 @@ public class AgencyDocuments {
     }
   }
 
-  public record Document(String id, String name, String type, String description) {}
+  /** A document kept beside a task; {@code description} says who added it (see {@link #attachedBy}) and its size. */
+  public record Document(String id, String name, String type, String description, java.time.Instant addedAt) {
+
+    static Document of(Attachment attachment) {
+      return new Document(attachment.getId(), attachment.getName(), attachment.getType(), attachment.getDescription(),
+          attachment.getCreateTime() == null ? null : attachment.getCreateTime().toInstant());
+    }
+
+    /** Whether this person attached it (in Tasklist or through the coordinators' API), not the response link. */
+    public boolean isAttachedBy(String userId) {
+      return description != null && description.startsWith(attachedBy(userId) + ";");
+    }
+  }
 
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
   private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
@@ -43,6 +55,25 @@ public class AgencyDocuments {
     this.maxDocuments = maxDocuments;
   }
 
+  /** Who added a document, as its description records it: a Camunda user id holds no ';'. */
+  public static String attachedBy(String userId) {
+    return "attached by " + userId;
+  }
+
+  /** The largest document taken, as people read it: "10 MB". */
+  public String largest() {
+    return (maxBytes / (1024 * 1024)) + " MB";
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** The refusal of an upload too large to be read at all. */
+  public RefusedDocument tooLarge() {
+    return new RefusedDocument(413, "The document is larger than " + largest() + ". Send a smaller file, or split it.");
+  }
+
   /** Stores a document beside the task, or refuses it with a 413 or 415 and a message. */
   public Document attach(Task task, String originalName, byte[] content, String addedBy) {
     String name = cleanName(originalName);
@@ -50,8 +81,8 @@ public class AgencyDocuments {
       throw new RefusedDocument(400, "The document " + name + " is empty.");
     }
     if (content.length > maxBytes) {
-      throw new RefusedDocument(413, "The document " + name + " is larger than " + (maxBytes / (1024 * 1024))
-          + " MB. Send a smaller file, or split it.");
+      throw new RefusedDocument(413, "The document " + name + " is larger than " + largest()
+          + ". Send a smaller file, or split it.");
     }
     if (taskService.getTaskAttachments(task.getId()).size() >= maxDocuments) {
       throw new RefusedDocument(409, "This request already has " + maxDocuments + " documents, as many as one "
@@ -60,12 +91,11 @@ public class AgencyDocuments {
     String type = typeOf(name, content);
     Attachment attachment = taskService.createAttachment(type, task.getId(), task.getProcessInstanceId(), name,
         addedBy + "; " + content.length + " bytes", new ByteArrayInputStream(content));
-    return new Document(attachment.getId(), name, type, attachment.getDescription());
+    return Document.of(attachment);
   }
 
   public List<Document> of(String taskId) {
-    return taskService.getTaskAttachments(taskId).stream()
-        .map(a -> new Document(a.getId(), a.getName(), a.getType(), a.getDescription())).toList();
+    return taskService.getTaskAttachments(taskId).stream().map(Document::of).toList();
   }
 
   /** The type a document is stored and served as, checked against its name and content; or refused. */

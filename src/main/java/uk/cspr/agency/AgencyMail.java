@@ -1,15 +1,23 @@
 package uk.cspr.agency;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.mail.MailContribution;
 import uk.cspr.partnership.Partnership;
+import uk.cspr.validation.FormSchema;
 
 /**
  * What a request's mails say and whom they reach. Local inputs of the mail task:
@@ -24,13 +32,17 @@ class AgencyMail implements MailContribution {
 
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final HistoryService historyService;
   private final ResponseLinks responseLinks;
   private final Partnership partnership;
+  /** The questions an agency answers, in the form's words, for its receipt. */
+  private final FormSchema form = FormSchema.shipped(AgencyRequest.FORM_PROVIDE_INFORMATION);
 
-  AgencyMail(IdentityService identityService, TaskService taskService, ResponseLinks responseLinks,
-      Partnership partnership) {
+  AgencyMail(IdentityService identityService, TaskService taskService, HistoryService historyService,
+      ResponseLinks responseLinks, Partnership partnership) {
     this.identityService = identityService;
     this.taskService = taskService;
+    this.historyService = historyService;
     this.responseLinks = responseLinks;
     this.partnership = partnership;
   }
@@ -53,6 +65,7 @@ class AgencyMail implements MailContribution {
     if (Boolean.TRUE.equals(execution.getVariableLocal(IN_RESPONSE_LINK))) {
       addResponseLinks(execution, model);
     }
+    AgencyRequest.INFORMATION_PROVIDED_ON.from(execution).ifPresent(on -> addReceipt(execution, on, model));
     if (Boolean.TRUE.equals(execution.getVariableLocal(IN_TO_AGENCY))) {
       var contact = AgencyRequest.CONTACT_EMAIL.from(execution).filter(email -> !email.isBlank());
       if (contact.isPresent()) {
@@ -79,6 +92,36 @@ class AgencyMail implements MailContribution {
       return;
     }
     model.put("responseLink", partnership.publicUrl().resolve("/respond/" + responseLinks.issue(task)).toString());
-    model.put("tasklistTaskUrl", tasklist + "default/#/?task=" + task.getId());
+    // our own page, which opens the task in Tasklist while it is open and says plainly when it is not
+    model.put("tasklistTaskUrl", partnership.publicUrl().resolve("/tasks/" + task.getId()).toString());
+  }
+
+  /**
+   * What the agency sent, for its receipt: when, the questions it answered (the form's labels) and
+   * the names of its documents. Never the answers: they stay in the system.
+   */
+  private void addReceipt(DelegateExecution execution, LocalDate answeredOn, Map<String, String> model) {
+    model.put("answeredOn", UkDates.longDate(answeredOn));
+    Map<String, Object> variables = execution.getVariables();
+    model.put("questionsAnswered", listed(form.labels().entrySet().stream()
+        .filter(question -> answered(variables.get(question.getKey()))).map(Map.Entry::getValue).toList()));
+    List<String> documents = new ArrayList<>();
+    for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION)
+        .orderByHistoricActivityInstanceStartTime().asc().list()) {
+      taskService.getTaskAttachments(task.getId()).stream()
+          .sorted(Comparator.comparing(Attachment::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder())))
+          .forEach(document -> documents.add(document.getName()));
+    }
+    model.put("documentsSent", listed(documents));
+  }
+
+  private static boolean answered(Object value) {
+    return value != null && !(value instanceof String text && text.isBlank());
+  }
+
+  /** One line for each, as a mail lists things; "none" for an empty list. */
+  private static String listed(List<String> items) {
+    return items.isEmpty() ? "- none" : items.stream().map(item -> "- " + item).collect(Collectors.joining("\n"));
   }
 }

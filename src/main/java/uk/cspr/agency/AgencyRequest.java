@@ -9,6 +9,8 @@ public final class AgencyRequest {
 
   public static final String TASK_PROVIDE_INFORMATION = "provideInformation";
   public static final String TASK_MANAGE_REQUEST = "manageAgencyRequest";
+  /** The form of {@code provideInformation}: the questions an agency answers. */
+  public static final String FORM_PROVIDE_INFORMATION = "provide-agency-information";
   public static final String SUBPROCESS_AWAIT = "SubProcess_AwaitInformation";
   public static final String END_INFORMATION_RECEIVED = "EndEvent_InformationReceived";
   public static final String END_REQUEST_WITHDRAWN = "EndEvent_RequestWithdrawn";

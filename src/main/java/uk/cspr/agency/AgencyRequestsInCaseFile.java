@@ -26,7 +26,6 @@ import uk.cspr.validation.FormSchema;
  */
 class AgencyRequestsInCaseFile implements CaseFileContribution {
 
-  static final String FORM = "provide-agency-information";
   private static final String REMIND = "Task_RemindAgency";
   private static final String ESCALATE = "Task_EscalateOverdueRequest";
 
@@ -34,7 +33,7 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
   private static final java.util.regex.Pattern NOTHING_TO_REPORT = java.util.regex.Pattern.compile(
       "(none|no|nil|n/?a|none known|no concerns?|no immediate (safeguarding )?concerns?)[.!]?");
 
-  private final FormSchema form = FormSchema.shipped(FORM);
+  private final FormSchema form = FormSchema.shipped(AgencyRequest.FORM_PROVIDE_INFORMATION);
 
   @Override
   public void contribute(CaseHistory history, CaseFileDraft file) {

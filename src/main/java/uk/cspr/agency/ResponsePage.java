@@ -3,18 +3,11 @@ package uk.cspr.agency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.samskivert.mustache.Mustache;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,9 +56,7 @@ import uk.cspr.validation.SubmittedAnswers;
 class ResponsePage {
 
   private static final Logger log = LoggerFactory.getLogger(ResponsePage.class);
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true);
 
   private final ResponseLinks links;
   private final AgencyDocuments documents;
@@ -74,11 +65,9 @@ class ResponsePage {
   private final FormService formService;
   private final TransactionTemplate transaction;
   private final Partnership partnership;
-  private final ResponseLinkProperties properties;
 
   ResponsePage(ResponseLinks links, AgencyDocuments documents, TaskService taskService, RuntimeService runtimeService,
-      FormService formService, TransactionTemplate transaction, Partnership partnership,
-      ResponseLinkProperties properties) {
+      FormService formService, TransactionTemplate transaction, Partnership partnership) {
     this.links = links;
     this.documents = documents;
     this.taskService = taskService;
@@ -86,7 +75,6 @@ class ResponsePage {
     this.formService = formService;
     this.transaction = transaction;
     this.partnership = partnership;
-    this.properties = properties;
   }
 
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -107,14 +95,14 @@ class ResponsePage {
     config.put("data", data);
     config.put("submitUrl", "/respond/" + token);
     config.put("documentsUrl", "/respond/" + token + "/documents");
-    Map<String, String> model = new HashMap<>(common());
+    Map<String, Object> model = Pages.common(partnership);
     model.put("caseReference", caseReference(task));
     model.put("agencyName", AgencyRequest.AGENCY_NAME.from(request).orElse(""));
     model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
     model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
-    model.put("maxDocumentSize", properties.maxDocumentSize().toMegabytes() + " MB");
+    model.put("maxDocumentSize", documents.largest());
     model.put("config", scriptJson(config)); // raw in the page ({{{config}}}): made safe inside a script by scriptJson
-    String html = fill("page.html", model);
+    String html = Pages.fill("page.html", model);
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
   }
 
@@ -192,8 +180,7 @@ class ResponsePage {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge() {
-    return problem(413, "The document is larger than " + properties.maxDocumentSize().toMegabytes()
-        + " MB. Send a smaller file, or split it.", List.of());
+    return problem(413, documents.tooLarge().getMessage(), List.of());
   }
 
   /** A request no page of ours sends (not JSON, not a form, a field of the wrong kind): the sender's mistake. */
@@ -257,11 +244,7 @@ class ResponsePage {
   }
 
   private ResponseEntity<String> refusedPage(ResponseLinks.Refused refused) {
-    Map<String, String> model = new HashMap<>(common());
-    model.put("title", refused.title);
-    model.put("explanation", refused.explanation);
-    return ResponseEntity.status(refused.status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-        .body(fill("refused.html", model));
+    return Pages.nothingToOpen(partnership, refused.status, refused.title, refused.explanation, false);
   }
 
   private ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
@@ -276,30 +259,12 @@ class ResponsePage {
     return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
   }
 
-  private Map<String, String> common() {
-    return Map.of("partnershipName", partnership.name(), "coordinatorsEmail", partnership.coordinatorsEmail(),
-        "coordinatorsPhone", partnership.coordinatorsPhone() == null ? "" : partnership.coordinatorsPhone());
-  }
-
-  /** A page of {@code respond/} filled by Mustache: values HTML-escaped, a missing one an error. */
-  private static String fill(String page, Map<String, String> model) {
-    return PAGES.compile(load(page)).execute(model);
-  }
-
   /** JSON inside a script element: nothing in it can close the element. */
   private static String scriptJson(Object value) {
     try {
       return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String load(String name) {
-    try (InputStream in = ResponsePage.class.getResourceAsStream("/respond/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.engine.OnBehalf;
 
 /**
  * The case file behind both its doors (our API for scripts, the Tasklist and Cockpit plugins for
@@ -229,15 +230,7 @@ public class CaseFiles {
 
   /** On the reader's behalf, once what they may see has been established with their own access. */
   private <T> T asSystem(Supplier<T> query) {
-    Authentication reader = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (reader != null) {
-        identity.setAuthentication(reader);
-      }
-    }
+    return OnBehalf.of(identity, query);
   }
 
   private CaseFile build(String reference, List<HistoricProcessInstance> instances, CaseHistory.Access access,

@@ -135,7 +135,7 @@ public class CaseDocuments {
     }
     try {
       var document = documents.attach(task, file.getOriginalFilename(), file.getBytes(),
-          "attached by " + request.getAttribute("cspr.user"));
+          AgencyDocuments.attachedBy(String.valueOf(request.getAttribute("cspr.user"))));
       return ResponseEntity.status(201).body(Map.of("id", document.id(), "name", document.name()));
     } catch (AgencyDocuments.RefusedDocument refused) {
       return message(refused.status, refused.getMessage());

@@ -1,6 +1,5 @@
 package uk.cspr.webapps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -11,11 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.task.Attachment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import uk.cspr.casefile.CaseFiles;
@@ -28,17 +24,15 @@ import uk.cspr.documents.CaseDocuments;
  */
 public class CaseFileEndpoints {
 
-  private static final Logger log = LoggerFactory.getLogger("uk.cspr.refused");
-
   private final CaseFiles caseFiles;
-  private final ObjectMapper json;
+  private final PluginAnswers answers;
   private final String base;
 
   /** @param base this door's path, under which documents are opened */
   CaseFileEndpoints(ServletContext servletContext, String base) {
     var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     this.caseFiles = context.getBean(CaseFiles.class);
-    this.json = context.getBean(ObjectMapper.class);
+    this.answers = new PluginAnswers(context.getBean(ObjectMapper.class));
     this.base = base;
   }
 
@@ -93,29 +87,15 @@ public class CaseFileEndpoints {
   }
 
   private Response answer(Supplier<Response> response) {
-    try {
-      return response.get();
-    } catch (CaseFiles.Refused refused) {
-      log.warn("Refused: {} ({})", refused.getMessage(), refused.status);
-      return Response.status(refused.status).type("application/json")
-          .entity(write(Map.of("message", refused.getMessage()))).build();
-    }
+    return answers.answer(response);
   }
 
   private Response json(Object body) {
-    return Response.ok(write(body), "application/json").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    return answers.json(body);
   }
 
   private static Response csv(String name, String body) {
     return Response.ok(body, "text/csv;charset=UTF-8")
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").build();
-  }
-
-  private String write(Object body) {
-    try {
-      return json.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the case file as JSON", e);
-    }
   }
 }

@@ -10,7 +10,8 @@ import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
 
 /**
  * The case file in Camunda's webapps, registered through their plugin SPI
- * ({@code META-INF/services}): a "Case file" tab on every Tasklist task, and in Cockpit the
+ * ({@code META-INF/services}): a "Case file" tab on every Tasklist task and a "Documents" tab
+ * where an agency request's documents are attached, and in Cockpit the
  * statutory deadlines page, the count of missed deadlines on the start page and the case file on
  * a process instance. Each serves its {@code plugin.js} from {@code plugin-webapp/<id>/app/} and
  * the case file's endpoints under {@code /camunda/api/<app>/plugin/<id>/<engine>/}.
@@ -64,7 +65,17 @@ public final class CaseFilePlugins {
 
     @Path("{engine}")
     public CaseFileEndpoints engine(@PathParam("engine") String engine) {
-      return new CaseFileEndpoints(servletContext, "/camunda/api/tasklist/plugin/" + TASKLIST_ID + "/" + engine + "/");
+      return new CaseFileEndpoints(servletContext, base(engine));
+    }
+
+    /** The documents of an agency request, for whoever answers it here: Tasklist's alone, not Cockpit's. */
+    @Path("{engine}/tasks/{taskId}/documents")
+    public TaskDocumentEndpoints documents(@PathParam("engine") String engine, @PathParam("taskId") String taskId) {
+      return new TaskDocumentEndpoints(servletContext, base(engine), taskId);
+    }
+
+    private static String base(String engine) {
+      return "/camunda/api/tasklist/plugin/" + TASKLIST_ID + "/" + engine + "/";
     }
   }
 

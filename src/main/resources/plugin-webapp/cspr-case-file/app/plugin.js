@@ -1,7 +1,10 @@
-// Tasklist: a "Case file" tab on every task, showing the task's case (an agency sees its own request).
+// Tasklist: a "Case file" tab on every task, showing the task's case (an agency sees its own request),
+// and a "Documents" tab where whoever answers an agency request attaches its documents, as the
+// response page does (any other task says it takes none).
 const caseFile = () => import(new URL('/case-file/case-file.js', window.location.origin).href);
+const tasks = (api) => `${api.tasklistApi}/plugin/cspr-case-file/${api.engine}/tasks`;
 
-export default {
+export default [{
   id: 'cspr.caseFile',
   pluginPoint: 'tasklist.task.detail',
   priority: 50,
@@ -9,12 +12,22 @@ export default {
   render: async (node, { api, taskId }) => {
     const { getJson, renderCaseFile, renderProblem } = await caseFile();
     try {
-      renderCaseFile(node, await getJson(`${api.tasklistApi}/plugin/cspr-case-file/${api.engine}/tasks/${taskId}`, api));
+      renderCaseFile(node, await getJson(`${tasks(api)}/${taskId}`, api));
     } catch (error) {
       renderProblem(node, error);
     }
   },
-};
+}, {
+  id: 'cspr.documents',
+  pluginPoint: 'tasklist.task.detail',
+  // beside the form, where an agency answers
+  priority: 900,
+  properties: { label: 'Documents' },
+  render: async (node, { api, taskId }) => {
+    const { renderDocuments } = await caseFile();
+    await renderDocuments(node, `${tasks(api)}/${taskId}/documents`, api);
+  },
+}];
 
 // Tasklist offers everyone "Set follow up" and the due date's edit and reset buttons, whatever
 // they may do. Only those who may change tasks (coordinators) keep them; to everyone else (an

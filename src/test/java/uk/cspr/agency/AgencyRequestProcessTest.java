@@ -86,7 +86,7 @@ class AgencyRequestProcessTest {
     Task task = provideInformation(request);
     assertThat(plainText(mail)).contains("Health").contains("any immediate concerns")
         .containsPattern("http://localhost:8080/respond/[A-Za-z0-9_-]{43}\\s")
-        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId());
+        .contains("http://localhost:8080/tasks/" + task.getId()); // ours: Tasklist's task while open, else a plain page
     assertThat(html(mail)).contains("<p>").contains("<a href=\"http://localhost:8080/respond/");
     // the link is stored only as its hash
     String token = plainText(mail).replaceAll("(?s).*/respond/([A-Za-z0-9_-]{43}).*", "$1");
@@ -100,12 +100,25 @@ class AgencyRequestProcessTest {
     assertThat(manageRequest(request).getName()).isEqualTo("Track the request to Health for case " + request.getBusinessKey());
 
     clockAt("2025-12-30T14:00");
+    engine.getTaskService().createAttachment("application/pdf", task.getId(), request.getId(), "health-chronology.pdf",
+        "attached by health-lead; 30 bytes", new java.io.ByteArrayInputStream("%PDF-1.4\n% chronology\n%%EOF\n".getBytes()));
     engine.getTaskService().complete(task.getId(), Workflow.agencyAnswers());
     assertThat(manageRequest(request)).as("the coordinators' tracking task closes by itself").isNull();
     workflow.executeDueJobs(request);
 
     assertThat(request).isEnded().hasPassed(AgencyRequest.END_INFORMATION_RECEIVED);
-    assertThat(recipients(mailsAbout(request, "thank you").get(0))).containsExactly("health-lead@example.org");
+    MimeMessage receipt = mailsAbout(request, "thank you").get(0);
+    assertThat(recipients(receipt)).containsExactly("health-lead@example.org");
+    // a receipt: when, the questions answered in the form's words and the documents' names; never the answers
+    String receiptText = plainText(receipt).replace("\r\n", "\n"); // as written, not as SMTP carries it
+    assertThat(receiptText).contains(request.getBusinessKey() + ", sent on Tuesday 30 December 2025")
+        .contains("- Your agency's involvement with the child and family\n- Involvement from\n- Summary chronology\n"
+            + "- Analysis of key practice episodes\n- Do you have immediate safeguarding concerns about this child or any "
+            + "other child?\n- Your name\n- Your role\n")
+        .doesNotContain("Race, culture and other inequalities").doesNotContain("Involvement to")
+        .contains("Documents attached:\n- health-chronology.pdf\n");
+    Workflow.agencyAnswers().values().stream().map(String::valueOf).filter(answer -> !answer.equals("NO"))
+        .forEach(answer -> assertThat(receiptText).as("the receipt repeats no answer").doesNotContain(answer));
     assertThat(recipients(mailsAbout(request, "Health has provided its information").get(0)))
         .containsExactlyInAnyOrder("demo@example.org", "coordinator@example.org");
     assertThat(workflow.caseVariable(request, "informationProvidedOn")).isEqualTo("2025-12-30");

@@ -347,6 +347,47 @@ class JourneysIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void thePoliceAttachADocumentToTheirRequestInTasklist() throws Exception {
+    String reference = "JOURNEY-DOCUMENTS-1";
+    var asked = engine.getRuntimeService().startProcessInstanceByKey("cspr-agency-request", reference, java.util.Map.of(
+        "agencyId", "police", "responseDue", WorkingDays.todayInEngland().plusDays(14).toString(),
+        "requestText", "Your involvement and your full chronology."));
+    Task request = engine.getTaskService().createTaskQuery().processInstanceId(asked.getId())
+        .taskDefinitionKey("provideInformation").singleResult();
+    Path notAPdf = Files.createTempFile("notes", ".pdf");
+    Files.writeString(notAPdf, "<html>not a pdf</html>");
+    Path chronology = Files.createTempFile("police-chronology", ".pdf");
+    Files.writeString(chronology, "%PDF-1.4\n% the police chronology\n%%EOF\n");
+    try (Browser browser = new Browser(base(), "tasklist-documents")) {
+      try {
+        browser.logIn("tasklist", "police-lead", "police-lead");
+        browser.waitForText("My agency's requests");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + request.getId());
+        browser.waitForText("Information for the review"); // the form has loaded
+        browser.waitFor(By.xpath("//a[normalize-space()='Documents']")).click();
+        browser.waitForText("No documents attached yet.");
+        browser.screenshot("documents-tab");
+
+        // choosing a document attaches it at once, checked as the response link checks it
+        browser.driver.findElement(By.id("cspr-document-file")).sendKeys(notAPdf.toAbsolutePath().toString());
+        browser.waitForText("is not a PDF, Word (.doc, .docx) or OpenDocument text (.odt) file");
+        browser.screenshot("document-refused");
+        browser.driver.findElement(By.id("cspr-document-file")).sendKeys(chronology.toAbsolutePath().toString());
+        browser.waitForText(chronology.getFileName() + " is attached.");
+        browser.waitFor(By.xpath("//ul[contains(@class,'cspr-document-list')]//a[normalize-space()='"
+            + chronology.getFileName() + "']"));
+        browser.screenshot("document-attached");
+        assertThat(engine.getTaskService().getTaskAttachments(request.getId())).extracting(a -> a.getName())
+            .containsExactly(chronology.getFileName().toString());
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
   /** The response link in the request mail to this address, once the job executor has sent it. */
   private String requestLinkFor(String caseReference, String to) {
     Http http = new Http(port);
