@@ -54,8 +54,10 @@ function showBeside(button, alert) {
   copy.className = `${OWN} alert alert-danger`;
   copy.setAttribute('role', 'alert');
   copy.textContent = message || 'Some answers need attention: they are marked in red.';
+  // in the footer or the row of buttons itself, so the message and the button are seen together
   const place = button.closest('.modal-footer') || button.closest('.form-actions');
-  place.parentNode.insertBefore(copy, place);
+  place.prepend(copy);
+  place.scrollIntoView({ block: 'nearest' });
   if (alert.closest('.page-notifications')) {
     // the banner would cover the Complete button; its message is beside the button now
     alert.querySelector('button.close[ng-click^="removeNotification"]')?.click();

@@ -140,14 +140,50 @@ final class Browser implements AutoCloseable {
     driver.executeScript("arguments[0].blur()", input);
   }
 
-  /** form-js date fields take the date typed as the browser's locale shows it, then Enter. */
+  /**
+   * form-js date fields take the date typed as the browser's locale shows it (the field's
+   * placeholder says how: dd/mm/yyyy in England; headless Chromium here stays American, whatever
+   * its --lang), then Enter.
+   */
   void typeDate(String label, java.time.LocalDate date) {
-    type(label, date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    String placeholder = String.valueOf(field(label).getAttribute("placeholder"));
+    type(label, date.format(java.time.format.DateTimeFormatter.ofPattern(
+        placeholder.startsWith("dd") ? "dd/MM/yyyy" : "MM/dd/yyyy")));
     field(label).sendKeys(Keys.ENTER);
+  }
+
+  /**
+   * Types into whatever has the focus at a person's pace, a key at a time, Tab moving on: no
+   * leaving a field by script, so the form gets each field's typing as late as it would from a
+   * person (the lost characters of issue 15, item 7, happened only so).
+   */
+  void typeLikeAPerson(CharSequence... keys) {
+    org.openqa.selenium.interactions.Actions actions = new org.openqa.selenium.interactions.Actions(driver);
+    for (CharSequence key : keys) {
+      if (key instanceof Keys) {
+        actions.sendKeys(key).pause(Duration.ofMillis(120));
+      } else {
+        key.chars().forEach(c -> actions.sendKeys(String.valueOf((char) c)).pause(Duration.ofMillis(45)));
+      }
+    }
+    actions.perform();
+  }
+
+  /** Whether the element is wholly in the window as the person sees it now, not scrolled away. */
+  boolean inSight(WebElement element) {
+    return Boolean.TRUE.equals(driver.executeScript("const r = arguments[0].getBoundingClientRect();"
+        + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", element));
   }
 
   void scrollTo(By by) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", waitFor(by));
+  }
+
+  /** Presses a button as a person does: scrolled to where it can be seen (Tasklist's footer covers the page's foot). */
+  void press(String button) {
+    WebElement element = waitFor(button(button));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
   void clickLabel(String label) {
