@@ -94,3 +94,21 @@ export function rewordFormLibraryMessages() {
     }
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
+
+/**
+ * A date field whose note begins "A working day" (a request's new due date) offers no Saturday or
+ * Sunday in its calendar: the form library cannot say so, but its date picker (flatpickr) can be
+ * told once it is open. Bank holidays stay on offer and are refused with a message on sending.
+ */
+export function offerOnlyWorkingDays() {
+  const weekend = (date) => date.getDay() === 0 || date.getDay() === 6;
+  const restrict = (event) => {
+    const field = event.target instanceof Element ? event.target.closest('.fjs-form-field-datetime') : null;
+    const note = field?.querySelector('.fjs-form-field-description')?.textContent.trim() || '';
+    const picker = field?.querySelector('input')?._flatpickr;
+    if (picker && note.startsWith('A working day') && !picker.config.disable.includes(weekend)) {
+      picker.set('disable', [weekend]);
+    }
+  };
+  for (const type of ['focus', 'mousedown']) document.addEventListener(type, restrict, true);
+}

@@ -27,6 +27,11 @@ public final class AgencyRequest {
 
   // set by the request
   public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.text("agencyName");
+  /**
+   * The due date as Tasklist's lists show it beside each request ("Tuesday 8 December 2026"):
+   * Tasklist shows a variable as it is stored, and {@code responseDue} is an ISO date.
+   */
+  public static final ProcessVariable<String> RESPONSE_DUE_IN_WORDS = ProcessVariable.text("responseDueInWords");
   public static final ProcessVariable<LocalDate> INFORMATION_PROVIDED_ON = ProcessVariable.date("informationProvidedOn");
   public static final ProcessVariable<Integer> EXTENSIONS = ProcessVariable.count("extensions");
 

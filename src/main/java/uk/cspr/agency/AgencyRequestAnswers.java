@@ -50,6 +50,7 @@ public class AgencyRequestAnswers {
     AgencyRequest.AGENCY_NAME.set(execution, AgencyRequest.ORGANISATION_NAME.from(execution)
         .filter(name -> !name.isBlank()).map(String::trim).orElse(agency.displayName()));
     AgencyRequest.EXTENSIONS.set(execution, 0);
+    AgencyRequest.RESPONSE_DUE_IN_WORDS.set(execution, UkDates.longDate(due));
   }
 
   /** {@code provideInformation} completed: every part the Panel's guidance asks for is required. */
@@ -97,7 +98,9 @@ public class AgencyRequestAnswers {
    * decision is spent, so the next end of the wait (an answer) is not read as another extension.
    */
   public void applyExtension(DelegateExecution execution) {
-    AgencyRequest.RESPONSE_DUE.set(execution, AgencyRequest.NEW_RESPONSE_DUE.required(execution));
+    LocalDate extended = AgencyRequest.NEW_RESPONSE_DUE.required(execution);
+    AgencyRequest.RESPONSE_DUE.set(execution, extended);
+    AgencyRequest.RESPONSE_DUE_IN_WORDS.set(execution, UkDates.longDate(extended));
     AgencyRequest.REQUEST_ACTION.remove(execution);
     AgencyRequest.EXTENSIONS.set(execution, AgencyRequest.EXTENSIONS.from(execution).orElse(0) + 1);
   }

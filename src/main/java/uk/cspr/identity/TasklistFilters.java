@@ -60,8 +60,12 @@ public final class TasklistFilters {
         tasks.createTaskQuery().taskDefinitionKeyLike(SIGN_OFF_TASK_PREFIX + "%")
             .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByDueDate().asc(),
         Groups.partnerGroups());
-    save(ALL_OPEN_CASE_TASKS, 50, "Every open task of every case",
-        tasks.createTaskQuery().orderByDueDate().asc(), List.of(Groups.COORDINATORS));
+    // the agencies' own "Provide information" tasks are theirs to do: the coordinators follow each
+    // request through its "Track the request" task and the case file, not through the agency's task
+    save(ALL_OPEN_CASE_TASKS, 50, "Every open task of every case the coordinators do (each agency's request is "
+            + "followed through its Track the request task)",
+        tasks.createTaskQuery().taskDefinitionKeyNotIn(AgencyRequest.TASK_PROVIDE_INFORMATION).orderByDueDate().asc(),
+        List.of(Groups.COORDINATORS));
   }
 
   private void save(String name, int priority, String description, TaskQuery query, List<String> sharedWith) {
@@ -75,7 +79,7 @@ public final class TasklistFilters {
     properties.put("refresh", true);
     properties.put("variables", List.of(
         Map.of("name", "agencyName", "label", "Agency"),
-        Map.of("name", AgencyRequest.RESPONSE_DUE.name(), "label", "Due")));
+        Map.of("name", AgencyRequest.RESPONSE_DUE_IN_WORDS.name(), "label", "Due")));
     filter.setProperties(properties);
     filter.setQuery(query);
     filters.saveFilter(filter);

@@ -54,8 +54,9 @@ caseFile().then(({ markWhenNotPermitted }) => markWhenNotPermitted({
 import(new URL('/forms/keep-what-is-typed.js', window.location.origin).href);
 
 // A refused form's message beside the button pressed, none left over after it is put right, and
-// the form library's messages in plain words (static/tasklist/forms.js).
-import(new URL('/tasklist/forms.js', window.location.origin).href).then(({ keepSubmitProblemsInSight, rewordFormLibraryMessages }) => {
-  keepSubmitProblemsInSight();
-  rewordFormLibraryMessages();
+// the form library's messages in plain words, no weekends offered for a working day (static/tasklist/forms.js).
+import(new URL('/tasklist/forms.js', window.location.origin).href).then((forms) => {
+  forms.keepSubmitProblemsInSight();
+  forms.rewordFormLibraryMessages();
+  forms.offerOnlyWorkingDays();
 });

@@ -171,6 +171,8 @@ class AgencyRequestProcessTest {
     clockAt("2026-03-25T10:00");
     ProcessInstance request = ask("police", "2026-04-02");
     workflow.executeDueJobs(request);
+    // what Tasklist's lists show beside the request, since they show a variable as it is stored
+    assertThat(workflow.caseVariable(request, "responseDueInWords")).isEqualTo("Thursday 2 April 2026");
 
     assertThatThrownBy(() -> engine.getTaskService().complete(manageRequest(request).getId(),
         Map.of("requestAction", "EXTEND", "newResponseDue", "2026-04-03")))
@@ -186,6 +188,7 @@ class AgencyRequestProcessTest {
 
     assertThat(provideInformation(request).getDueDate().toInstant()).isEqualTo(Instant.parse("2026-04-15T22:59:59Z"));
     assertThat(workflow.caseVariable(request, "responseDue")).isEqualTo("2026-04-15");
+    assertThat(workflow.caseVariable(request, "responseDueInWords")).isEqualTo("Wednesday 15 April 2026");
     assertThat(workflow.caseVariable(request, "extensions")).isEqualTo(1);
     assertThat(timer(request, "Timer_AgencyReminder").getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-13T08:00:00Z"));
     assertThat(timer(request, "Timer_AgencyOverdue").getDuedate().toInstant()).isEqualTo(Instant.parse("2026-04-16T08:00:00Z"));

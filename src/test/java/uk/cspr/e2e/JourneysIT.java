@@ -402,6 +402,43 @@ class JourneysIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void theCoordinatorGivingMoreTimeIsOfferedOnlyWorkingDays() throws Exception {
+    var asked = engine.getRuntimeService().startProcessInstanceByKey("cspr-agency-request", "JOURNEY-EXTEND-1", java.util.Map.of(
+        "agencyId", "education", "responseDue", WorkingDays.todayInEngland().plusDays(14).toString(),
+        "requestText", "Your involvement."));
+    Task track = engine.getTaskService().createTaskQuery().processInstanceId(asked.getId())
+        .taskDefinitionKey("manageAgencyRequest").singleResult();
+    try (Browser browser = new Browser(base(), "extend")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + track.getId());
+        browser.waitForText("Extend or withdraw the request");
+        browser.waitForText("Currently due: " + UkDates.longDate(WorkingDays.todayInEngland().plusDays(14)));
+        browser.waitFor(Browser.button("Claim")).click();
+        browser.chooseRadio("What do you want to do?", "Give the agency more time");
+        WebElement newDue = browser.field("New due date");
+        browser.scrollTo(By.id(newDue.getAttribute("id")));
+        newDue.click();
+        browser.waitFor(By.cssSelector(".flatpickr-calendar.open .flatpickr-day"));
+        browser.screenshot("working-days-only");
+        // the calendar's columns run Sunday to Saturday: the weekend is there and cannot be chosen
+        java.util.List<WebElement> days = browser.driver.findElements(By.cssSelector(
+            ".flatpickr-calendar.open .flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)"));
+        assertThat(days).isNotEmpty().allSatisfy(day -> {
+          LocalDate date = LocalDate.parse(day.getAttribute("aria-label"),
+              java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH));
+          boolean weekend = date.getDayOfWeek().getValue() >= 6;
+          assertThat(day.getAttribute("class").contains("flatpickr-disabled")).as(date.toString()).isEqualTo(weekend);
+        });
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
   /** The response link in the request mail to this address, once the job executor has sent it. */
   private String requestLinkFor(String caseReference, String to) {
     Http http = new Http(port);
