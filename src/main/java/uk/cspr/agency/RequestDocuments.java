@@ -108,7 +108,7 @@ public class RequestDocuments {
         throw new RefusedDocument(410, "This request has been answered or withdrawn, so its documents can no longer "
             + "be changed. Send anything more to the coordinators.");
       }
-      throw new RefusedDocument(404, "There is no open task " + taskId + ".");
+      throw new RefusedDocument(404, "There is no such open request.");
     }
     if (!AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())
         || task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(AgencyRequest.KEY + ":")) {

@@ -158,6 +158,10 @@ class ResponsePageTest {
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().path("message").asText()).contains("Involvement from (" + UkDates.asTyped(LocalDate.parse(tomorrow)) + ") is in the future");
     assertThat(future.json().path("problems").get(0).path("field").asText()).isEqualTo("involvementFrom");
+    // said as the page labels it, with the dates as typed, never "involvementTo: 2020-01-01"
+    Http.Response backwards = http.postJson(asked.link(), answers("involvementFrom", "2025-01-10", "involvementTo", "2020-01-01"));
+    assertThat(backwards.json().path("message").asText()).isEqualTo("The agency's information was not recorded: "
+        + "Involvement to (01/01/2020) is before the start of the involvement (10/01/2025)");
     assertThat(http.get(asked.link()).status()).isEqualTo(200);
   }
 
