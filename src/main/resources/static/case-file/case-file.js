@@ -265,3 +265,57 @@ export function markWhenNotPermitted({ app, permission, resourceName, resourceTy
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
+
+const IDENTITY_LABELS = [
+  ['fullName', 'Full name'], ['otherNames', 'Other names'], ['dateOfBirth', 'Date of birth'],
+  ['address', 'Address at the time'], ['nhsNumber', 'NHS number'], ['carers', 'Parents or carers'],
+];
+
+/**
+ * The children's identifying details behind a button: read only when someone asks, since every
+ * reading is recorded (and the coordinators see who has read them). Nothing is kept in the page
+ * once it is left; nothing goes into a form variable.
+ */
+export function renderIdentityButton(node, url, api) {
+  const section = el('section', { class: 'cspr-identity' },
+    el('h3', null, 'The child and family'),
+    el('p', { class: 'cspr-muted' }, 'Names, dates of birth and addresses are shown only when you ask, and each '
+      + 'time they are shown it is recorded.'));
+  const button = el('button', { type: 'button', class: 'btn btn-default' }, "Show the child's details");
+  section.append(button);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      renderIdentities(section, await getJson(url, api));
+      button.remove();
+    } catch (error) {
+      button.disabled = false;
+      section.append(el('p', { class: 'cspr-problem', role: 'alert' }, error.message));
+    }
+  });
+  node.append(section);
+}
+
+function renderIdentities(section, { children, views }) {
+  if (!children.length) {
+    section.append(el('p', null, 'No identifying details are recorded for this case yet.'));
+  }
+  children.forEach(({ childReference, identity }) => {
+    const facts = el('dl', { class: 'cspr-facts' });
+    facts.append(el('dt', null, "Case's reference"), el('dd', null, childReference));
+    IDENTITY_LABELS.forEach(([key, label]) => {
+      const value = identity[key];
+      const shown = Array.isArray(value) ? value.join(', ') : key === 'dateOfBirth' && value ? ukDate(value) : value;
+      if (shown) facts.append(el('dt', null, label), el('dd', null, shown));
+    });
+    section.append(facts);
+  });
+  if (views) {
+    section.append(el('h4', null, 'Who has seen these details'),
+      el('table', { class: 'table table-condensed cspr-identity-views' },
+        el('thead', null, el('tr', null, el('th', null, 'When'), el('th', null, 'Who'), el('th', null, 'Child'),
+          el('th', null, 'Through'))),
+        el('tbody', null, views.map((view) => el('tr', null, el('td', null, when(view.viewedAt)),
+          el('td', null, view.viewedBy), el('td', null, view.childReference), el('td', null, view.viewedThrough))))));
+  }
+}

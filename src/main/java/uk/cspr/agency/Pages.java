@@ -18,7 +18,7 @@ import uk.cspr.partnership.Partnership;
  */
 final class Pages {
 
-  private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true);
+  private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true).emptyStringIsFalse(true);
 
   private Pages() {}
 

@@ -66,8 +66,11 @@ class ResponsePage {
   private final TransactionTemplate transaction;
   private final Partnership partnership;
 
+  private final RequestIdentities identities;
+
   ResponsePage(ResponseLinks links, AgencyDocuments documents, TaskService taskService, RuntimeService runtimeService,
-      FormService formService, TransactionTemplate transaction, Partnership partnership) {
+      FormService formService, TransactionTemplate transaction, Partnership partnership, RequestIdentities identities) {
+    this.identities = identities;
     this.links = links;
     this.documents = documents;
     this.taskService = taskService;
@@ -101,6 +104,9 @@ class ResponsePage {
     model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
     model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
     model.put("maxDocumentSize", documents.largest());
+    List<Map<String, Object>> children = RequestIdentities.forPage(identities.of(task, linkReader(task), BY_LINK));
+    model.put("children", children);
+    model.put("noChildren", children.isEmpty());
     model.put("config", scriptJson(config)); // raw in the page ({{{config}}}): made safe inside a script by scriptJson
     String html = Pages.fill("page.html", model);
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
@@ -150,6 +156,31 @@ class ResponsePage {
     return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("message", "The partnership has received your information for case "
         + caseReference + ". You will get an e-mail to confirm it. You can close this page."));
   }
+
+  /** The children's identifying details as JSON, for the link's holder only, each reading recorded. */
+  @GetMapping(path = "/identity", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> identity(@PathVariable String token) {
+    ResponseLinks.Resolution link = links.resolve(token);
+    if (!link.opens()) {
+      return refused(link.refused());
+    }
+    return ResponseEntity.ok().header("Cache-Control", "no-store").body(identities.of(link.task(), linkReader(link.task()),
+        BY_LINK).stream().map(child -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("childReference", child.childReference());
+          row.put("identity", child.details());
+          return row;
+        }).toList());
+  }
+
+  /** Who reads through a link: whoever it was sent to, as far as the partnership knows. */
+  private String linkReader(Task task) {
+    return AgencyRequest.CONTACT_EMAIL.from(taskService.getVariables(task.getId(),
+        List.of(AgencyRequest.CONTACT_EMAIL.name()))).map(email -> "the holder of the link sent to " + email)
+        .orElse("the holder of the link sent to the agency's contacts");
+  }
+
+  static final String BY_LINK = "by its response link";
 
   @GetMapping(path = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> documents(@PathVariable String token) {

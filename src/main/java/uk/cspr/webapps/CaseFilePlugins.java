@@ -74,6 +74,12 @@ public final class CaseFilePlugins {
       return new TaskDocumentEndpoints(servletContext, base(engine), taskId);
     }
 
+    /** The children's identifying details of the task's case, for whoever may see them here. */
+    @Path("{engine}/tasks/{taskId}/identity")
+    public TaskIdentityEndpoints identity(@PathParam("engine") String engine, @PathParam("taskId") String taskId) {
+      return new TaskIdentityEndpoints(servletContext, taskId);
+    }
+
     private static String base(String engine) {
       return "/camunda/api/tasklist/plugin/" + TASKLIST_ID + "/" + engine + "/";
     }

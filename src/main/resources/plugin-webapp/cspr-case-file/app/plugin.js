@@ -10,9 +10,10 @@ export default [{
   priority: 50,
   properties: { label: 'Case file' },
   render: async (node, { api, taskId }) => {
-    const { getJson, renderCaseFile, renderProblem } = await caseFile();
+    const { getJson, renderCaseFile, renderProblem, renderIdentityButton } = await caseFile();
     try {
       renderCaseFile(node, await getJson(`${tasks(api)}/${taskId}`, api));
+      renderIdentityButton(node, `${tasks(api)}/${taskId}/identity`, api);
     } catch (error) {
       renderProblem(node, error);
     }

@@ -155,12 +155,22 @@ class JourneysIT {
     String link = requestLinkFor(recorded.getBusinessKey(), "police-lead@example.org");
     Path chronology = Files.createTempFile("chronology", ".pdf");
     Files.writeString(chronology, "%PDF-1.4\n% chronology\n%%EOF\n");
+    // the coordinators record who the child is, apart from the case, so the police can find the child
+    Http.Response identified = new Http(port).basicAuth("coordinator", "coordinator").putJson("/api/cases/"
+        + recorded.getBusinessKey() + "/children/" + CHILD_REFERENCE + "/identity", java.util.Map.of(
+        "fullName", "Olivia Grace Fenwick-Example", "dateOfBirth", LocalDate.now().minusYears(4).withDayOfMonth(1).toString(),
+        "address", "3 Harbour Row, Northtown NT2 5PX", "carers", java.util.List.of("Grace Fenwick-Example")));
+    assertThat(identified.status()).as(identified.body()).isEqualTo(200);
 
     try (Browser browser = new Browser(base(), "agency")) {
       try {
         browser.open(link);
         browser.waitFor(By.cssSelector(".fjs-container"));
         browser.waitForText("Information for case " + recorded.getBusinessKey());
+        // the detective reads who the child is, to search the police's own records, on this page only
+        browser.waitForText("Olivia Grace Fenwick-Example");
+        browser.waitForText("3 Harbour Row, Northtown NT2 5PX");
+        browser.scrollTo(By.id("children"));
         browser.screenshot("response-page");
         browser.type("Your agency's involvement with the child and family", "Two domestic incidents, 2025.");
         browser.typeDate("Involvement from", LocalDate.of(2025, 1, 6));
