@@ -19,6 +19,8 @@ import uk.cspr.testing.PlainEngine;
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1", "spring.mail.port=2599",
     "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=Correct-Horse-Battery-9", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
+    // a test's key (base64 of "production-profile-test-key-0032"): production makes none of its own
+    "CSPR_IDENTITY_KEY=cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTAwMzI=",
     "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
     "CSPR_COORDINATORS_EMAIL=safeguarding@northshire.example.org", "CSPR_PUBLIC_URL=https://cspr.northshire.example.org"})
 class ProductionProfileTest {
