@@ -26,6 +26,7 @@ class IdentityKeyConfigurationTest {
       assertThat(key).doesNotContain(cipher.currentKeyId());
       assertThat(cipher.open(cipher.seal("Amelia Hart", "CSPR-2026-0042/LCS-1"), "CSPR-2026-0042/LCS-1"))
           .isEqualTo("Amelia Hart");
+      assertThat(installation.checkedKeyIds()).containsExactly(cipher.currentKeyId());
     });
   }
 

@@ -31,6 +31,8 @@ class ProductionProfileTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired uk.cspr.identifying.IdentityCipher cipher;
+  @Autowired javax.sql.DataSource dataSource;
 
   @Test
   void itStartsWithTheGroupsAndTheFirstAdministratorOnlyAndNoMailbox() {
@@ -66,6 +68,17 @@ class ProductionProfileTest {
     String body = new String(missing.body());
     assertThat(body).doesNotContain("at org.").doesNotContain("Exception").doesNotContain("Tomcat");
     assertThat(missing.headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void childrensIdentifyingDetailsAreSealedWithTheKeyFromTheEnvironmentAndItsCheckIsKept() throws Exception {
+    byte[] key = java.util.Base64.getDecoder().decode("cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTAwMzI=");
+    String keyId = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(key), 0, 4);
+    assertThat(cipher.currentKeyId()).isEqualTo(keyId);
+    assertThat(cipher.keys()).containsOnlyKeys(keyId);
+    assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+        .queryForList("SELECT key_id FROM cspr_identity_key_check", String.class)).containsExactly(keyId);
   }
 
   @Test
