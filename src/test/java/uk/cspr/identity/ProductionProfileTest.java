@@ -19,6 +19,8 @@ import uk.cspr.testing.PlainEngine;
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1", "spring.mail.port=2599",
     "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=Correct-Horse-Battery-9", "CSPR_ADMIN_EMAIL=admin@northshire.example.org",
+    // a test's key (base64 of "production-profile-test-key-0032"): production makes none of its own
+    "CSPR_IDENTITY_KEY=cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTAwMzI=",
     "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
     "CSPR_COORDINATORS_EMAIL=safeguarding@northshire.example.org", "CSPR_PUBLIC_URL=https://cspr.northshire.example.org"})
 class ProductionProfileTest {
@@ -29,6 +31,8 @@ class ProductionProfileTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired uk.cspr.identifying.IdentityCipher cipher;
+  @Autowired javax.sql.DataSource dataSource;
 
   @Test
   void itStartsWithTheGroupsAndTheFirstAdministratorOnlyAndNoMailbox() {
@@ -64,6 +68,17 @@ class ProductionProfileTest {
     String body = new String(missing.body());
     assertThat(body).doesNotContain("at org.").doesNotContain("Exception").doesNotContain("Tomcat");
     assertThat(missing.headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void childrensIdentifyingDetailsAreSealedWithTheKeyFromTheEnvironmentAndItsCheckIsKept() throws Exception {
+    byte[] key = java.util.Base64.getDecoder().decode("cHJvZHVjdGlvbi1wcm9maWxlLXRlc3Qta2V5LTAwMzI=");
+    String keyId = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(key), 0, 4);
+    assertThat(cipher.currentKeyId()).isEqualTo(keyId);
+    assertThat(cipher.keys()).containsOnlyKeys(keyId);
+    assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+        .queryForList("SELECT key_id FROM cspr_identity_key_check", String.class)).containsExactly(keyId);
   }
 
   @Test

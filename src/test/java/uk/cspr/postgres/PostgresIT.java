@@ -35,6 +35,7 @@ import uk.cspr.validation.Refusal;
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1", "spring.mail.port=2598",
     "CSPR_ADMIN_USER=admin", "CSPR_ADMIN_PASSWORD=Correct-Horse-Battery-9", "CSPR_ADMIN_EMAIL=admin@example.org",
+    "CSPR_IDENTITY_KEY=cG9zdGdyZXMtaXQtdGVzdC1rZXktbmV2ZXItcmVhbCE=", // a test's key: production makes none of its own
     "CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
     "CSPR_COORDINATORS_EMAIL=safeguarding@example.org", "CSPR_PUBLIC_URL=https://cspr.example.org"})
 class PostgresIT {

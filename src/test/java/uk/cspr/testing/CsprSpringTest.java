@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // the demo's own SMTP server, on a port of its own so a running demo does not clash
         "spring.mail.port=3125",
         // links as the demo writes them on its usual port (the demo's follows server.port, here 0)
-        "cspr.partnership.public-url=http://localhost:8080"
+        "cspr.partnership.public-url=http://localhost:8080",
+        // the demo's own key, made in target rather than beside a developer's demo database in ./data
+        "cspr.identity.key-file=target/cspr-test/cspr-identity.key"
     })
 public @interface CsprSpringTest {}
