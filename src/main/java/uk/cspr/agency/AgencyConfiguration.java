@@ -46,11 +46,6 @@ public class AgencyConfiguration {
   }
 
   @Bean
-  RequestIdentities requestIdentities(uk.cspr.identifying.IdentifyingDetails details, ProcessEngine engine) {
-    return new RequestIdentities(details, engine.getRuntimeService());
-  }
-
-  @Bean
   AgencyRequestAnswers agencyRequestAnswers(WorkingDayCalendar calendar) {
     return new AgencyRequestAnswers(calendar);
   }

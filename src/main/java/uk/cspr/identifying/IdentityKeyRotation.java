@@ -64,7 +64,7 @@ final class IdentityKeyRotation {
 
   private int sealAgain(IdentityCipher cipher, String caseReference, String childReference) {
     // the binding the details were sealed with, as IdentifyingDetails binds them
-    String boundTo = caseReference + "/" + childReference;
+    String boundTo = IdentifyingDetails.boundTo(caseReference, childReference);
     List<String> found = jdbc.queryForList("SELECT sealed FROM cspr_child_identity WHERE case_reference = ? "
         + "AND child_reference = ?", String.class, caseReference, childReference);
     if (found.isEmpty()) {

@@ -141,6 +141,13 @@ class IdentifyingDetailsDoorsTest {
         "/engine-rest/history/detail?deserializeValues=false", "/engine-rest/history/task", "/api/cases/" + CASE)) {
       assertThat(coordinator.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919");
     }
+    Http tasklist = new Http(port);
+    assertThat(tasklist.loginToWebapp("tasklist", "coordinator", "coordinator")).isEqualTo(200);
+    for (String path : List.of("/camunda/api/engine/engine/default/variable-instance?deserializeValues=false",
+        "/camunda/api/engine/engine/default/history/variable-instance?deserializeValues=false",
+        "/camunda/api/engine/engine/default/task")) {
+      assertThat(tasklist.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919");
+    }
     assertThat(new JdbcTemplate(dataSource).queryForList("SELECT TEXT_ FROM ACT_HI_VARINST WHERE TEXT_ IS NOT NULL",
         String.class)).noneMatch(text -> text.contains("Quartermaine"));
   }
