@@ -66,7 +66,10 @@ public final class CaseHistory {
 
   /** The case itself: the instance no other called. Empty when the reader sees only their own task. */
   public Optional<HistoricProcessInstance> caseInstance() {
-    return instances.stream().filter(i -> i.getSuperProcessInstanceId() == null).findFirst();
+    // the oldest without a parent: a request a script started on its own under the case's reference
+    // is a root too, but never before the case was recorded
+    return instances.stream().filter(i -> i.getSuperProcessInstanceId() == null)
+        .min(Comparator.comparing(HistoricProcessInstance::getStartTime));
   }
 
   /** The instances of a stage (a process key), oldest first. */
