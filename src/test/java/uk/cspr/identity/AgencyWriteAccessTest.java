@@ -141,6 +141,9 @@ class AgencyWriteAccessTest {
     assertThat(police.postJson(task + "/variables", Map.of("modifications", Map.of("agencyName", attacker)))
         .status()).isEqualTo(403);
     assertThat(police.delete(task + "/variables/requestText").status()).isEqualTo(403);
+    // the due date as the lists show it is the request's to set, not the agency's
+    assertThat(police.putJson(task + "/variables/responseDueInWords", Map.of("value", "Friday 1 January 2100",
+        "type", "String")).status()).isEqualTo(403);
     assertThat(police.postJson(door.root() + "/process-instance/" + asked.request().getId() + "/variables",
         Map.of("modifications", Map.of("contactEmail", attacker))).status()).isIn(403, 404);
 
