@@ -36,7 +36,11 @@ export async function call(method, url, api, body) {
     method,
     body,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+    headers: {
+      Accept: 'application/json',
+      'X-XSRF-TOKEN': api.CSRFToken,
+      ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}),
+    },
   });
   return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
 }
@@ -266,15 +270,21 @@ export function markWhenNotPermitted({ app, permission, resourceName, resourceTy
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
-const IDENTITY_LABELS = [
-  ['fullName', 'Full name'], ['otherNames', 'Other names'], ['dateOfBirth', 'Date of birth'],
-  ['address', 'Address at the time'], ['nhsNumber', 'NHS number'], ['carers', 'Parents or carers'],
+const IDENTITY_FIELDS = [
+  { key: 'fullName', label: 'Full name', required: true },
+  { key: 'otherNames', label: 'Other names', list: true, hint: 'Names the child is or was known by, one a line' },
+  { key: 'dateOfBirth', label: 'Date of birth', date: true, hint: 'For example 14/03/2019' },
+  { key: 'address', label: 'Address at the time', long: true },
+  { key: 'nhsNumber', label: 'NHS number', hint: '10 digits, spaces allowed' },
+  { key: 'carers', label: 'Parents or carers', list: true, hint: 'One name a line' },
 ];
+const PLACE_LABEL = 'Where the incident happened';
 
 /**
- * The children's identifying details behind a button: read only when someone asks, since every
- * reading is recorded (and the coordinators see who has read them). Nothing is kept in the page
- * once it is left; nothing goes into a form variable.
+ * The identifying details behind a button: read only when someone asks, since every reading is
+ * recorded (the case file's "Identifying details" section lists who has read them). The
+ * coordinators record and correct them here; nothing is kept in the page once it is left, and
+ * nothing goes into a form variable.
  */
 export function renderIdentityButton(node, url, api) {
   const section = el('section', { class: 'cspr-identity' },
@@ -286,7 +296,7 @@ export function renderIdentityButton(node, url, api) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      renderIdentities(section, await getJson(url, api));
+      renderIdentities(section, await getJson(url, api), url, api);
       button.remove();
     } catch (error) {
       button.disabled = false;
@@ -296,26 +306,170 @@ export function renderIdentityButton(node, url, api) {
   node.append(section);
 }
 
-function renderIdentities(section, { children, views }) {
-  if (!children.length) {
-    section.append(el('p', null, 'No identifying details are recorded for this case yet.'));
-  }
-  children.forEach(({ childReference, identity }) => {
-    const facts = el('dl', { class: 'cspr-facts' });
-    facts.append(el('dt', null, "Case's reference"), el('dd', null, childReference));
-    IDENTITY_LABELS.forEach(([key, label]) => {
-      const value = identity[key];
-      const shown = Array.isArray(value) ? value.join(', ') : key === 'dateOfBirth' && value ? ukDate(value) : value;
-      if (shown) facts.append(el('dt', null, label), el('dd', null, shown));
-    });
-    section.append(facts);
+function shownValue(field, value) {
+  if (Array.isArray(value)) return value.join(', ');
+  return field.date && value ? ukDate(value) : value;
+}
+
+function childFacts(childReference, identity) {
+  const facts = el('dl', { class: 'cspr-facts' });
+  facts.append(el('dt', null, "Case's reference"), el('dd', null, childReference));
+  IDENTITY_FIELDS.forEach((field) => {
+    const shown = identity && shownValue(field, identity[field.key]);
+    if (shown) facts.append(el('dt', null, field.label), el('dd', null, shown));
   });
-  if (views) {
-    section.append(el('h4', null, 'Who has seen these details'),
-      el('table', { class: 'table table-condensed cspr-identity-views' },
-        el('thead', null, el('tr', null, el('th', null, 'When'), el('th', null, 'Who'), el('th', null, 'Child'),
-          el('th', null, 'Through'))),
-        el('tbody', null, views.map((view) => el('tr', null, el('td', null, when(view.viewedAt)),
-          el('td', null, view.viewedBy), el('td', null, view.childReference), el('td', null, view.viewedThrough))))));
+  return facts;
+}
+
+function renderIdentities(section, answer, url, api) {
+  if (answer.childReferences) {
+    renderForCoordinators(section, answer, url, api);
+    return;
   }
+  const { children, incident } = answer;
+  if (!children.length) {
+    section.append(el('p', null, "The coordinators have not yet recorded the child's details."));
+  }
+  children.forEach(({ childReference, identity }) => section.append(childFacts(childReference, identity)));
+  if (incident && (incident.date || incident.place)) {
+    section.append(el('dl', { class: 'cspr-facts cspr-incident' },
+      incident.date ? [el('dt', null, 'Date of the incident'), el('dd', null, ukDate(incident.date))] : null,
+      incident.place ? [el('dt', null, PLACE_LABEL), el('dd', null, incident.place)] : null));
+  }
+}
+
+/** Each child of the case, with details or not, and the incident's place: each shown, and recorded or corrected in place. */
+function renderForCoordinators(section, { childReferences, children, incidentPlace }, url, api) {
+  const kept = Object.fromEntries(children.map(({ childReference, identity }) => [childReference, identity]));
+  childReferences.forEach((childReference) => {
+    const block = el('div', { class: 'cspr-identity-child', 'data-child': childReference });
+    const show = (identity) => {
+      block.replaceChildren(el('h4', null, `Child ${childReference}`));
+      if (identity) {
+        block.append(childFacts(childReference, identity));
+      } else {
+        block.append(el('p', { class: 'cspr-muted' }, 'No details recorded for this child yet.'));
+      }
+      const edit = el('button', { type: 'button', class: 'btn btn-default' },
+        identity ? 'Correct these details' : "Record this child's details");
+      edit.addEventListener('click', () => block.replaceChildren(el('h4', null, `Child ${childReference}`),
+        childForm(identity, `${url}/children/${encodeURIComponent(childReference)}`, api, show)));
+      block.append(edit);
+    };
+    show(kept[childReference]);
+    section.append(block);
+  });
+  const place = el('div', { class: 'cspr-identity-place' });
+  const showPlace = (text) => {
+    place.replaceChildren(el('h4', null, PLACE_LABEL),
+      text ? el('p', null, text) : el('p', { class: 'cspr-muted' }, 'Not recorded yet.'));
+    const edit = el('button', { type: 'button', class: 'btn btn-default' }, text ? 'Correct where it happened'
+      : 'Record where it happened');
+    edit.addEventListener('click', () => place.replaceChildren(el('h4', null, PLACE_LABEL),
+      placeForm(text, `${url}/incident-place`, api, showPlace)));
+    place.append(edit);
+  };
+  showPlace(incidentPlace);
+  section.append(place);
+}
+
+/** "14/03/2019" (or 14-3-2019) as ISO; undefined when it is not a date, so the form can say so. */
+function isoFromTyped(typed) {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(typed);
+  if (!match) return undefined;
+  const [, d, m, y] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function typedFromIso(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+let fieldIds = 0;
+function field(label, control, hint) {
+  fieldIds += 1;
+  const id = `cspr-identity-field-${fieldIds}`;
+  control.setAttribute('id', id);
+  control.classList.add('form-control');
+  const problem = el('p', { class: 'cspr-problem cspr-field-problem', role: 'alert' });
+  const wrapper = el('div', { class: 'form-group' }, el('label', { for: id }, label),
+    hint ? el('small', { class: 'cspr-muted' }, ` ${hint}`) : null, control, problem);
+  return { wrapper, control, problem };
+}
+
+/** Saves, showing each problem beside its field and the message beside the button; nothing typed is lost. */
+async function save(url, api, body, fields, message, button) {
+  Object.values(fields).forEach((f) => { f.problem.textContent = ''; });
+  message.textContent = '';
+  button.disabled = true;
+  try {
+    const { ok, status, body: answer } = await call('PUT', url, api, JSON.stringify(body));
+    if (ok) return true;
+    (answer.problems || []).forEach((p) => { if (fields[p.field]) fields[p.field].problem.textContent = p.message; });
+    message.textContent = answer.message || `The details were not saved (${status})`;
+    return false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function childForm(identity, url, api, done) {
+  const fields = {};
+  const form = el('form', { class: 'cspr-identity-form', novalidate: true });
+  IDENTITY_FIELDS.forEach((f) => {
+    const value = identity ? identity[f.key] : undefined;
+    const control = f.list || f.long ? el('textarea', { rows: f.long ? 3 : 2, name: f.key })
+      : el('input', { type: 'text', name: f.key, autocomplete: 'off' });
+    control.value = f.list ? (value || []).join('\n') : f.date ? typedFromIso(value) : (value || '');
+    fields[f.key] = field(f.label, control, f.hint);
+    form.append(fields[f.key].wrapper);
+  });
+  const message = el('p', { class: 'cspr-problem', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, 'Save the details');
+  const cancel = el('button', { type: 'button', class: 'btn btn-link' }, 'Cancel');
+  cancel.addEventListener('click', () => done(identity));
+  form.append(submit, ' ', cancel, message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = {};
+    IDENTITY_FIELDS.forEach((f) => {
+      const typed = fields[f.key].control.value;
+      body[f.key] = f.list ? typed.split('\n').map((n) => n.trim()).filter(Boolean) : typed.trim() || null;
+    });
+    const typedBirth = fields.dateOfBirth.control.value.trim();
+    if (typedBirth) {
+      body.dateOfBirth = isoFromTyped(typedBirth);
+      if (!body.dateOfBirth) {
+        fields.dateOfBirth.problem.textContent = 'Date of birth is not a date: type it as day/month/year, for example 14/03/2019';
+        message.textContent = 'The details were not saved: see the note under Date of birth';
+        return;
+      }
+    }
+    if (await save(url, api, body, fields, message, submit)) {
+      done({ ...body, nhsNumber: body.nhsNumber && body.nhsNumber.replace(/[\s-]/g, '') });
+    }
+  });
+  return form;
+}
+
+function placeForm(text, url, api, done) {
+  const control = el('textarea', { rows: 2, name: 'place' });
+  control.value = text || '';
+  const fields = { place: field(PLACE_LABEL, control, 'In words, as an agency would know it: "the family home", "a park in Northtown"') };
+  const message = el('p', { class: 'cspr-problem', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, 'Save where it happened');
+  const cancel = el('button', { type: 'button', class: 'btn btn-link' }, 'Cancel');
+  cancel.addEventListener('click', () => done(text));
+  const form = el('form', { class: 'cspr-identity-form', novalidate: true }, fields.place.wrapper, submit, ' ', cancel,
+    message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const place = control.value.trim();
+    if (await save(url, api, { place }, fields, message, submit)) done(place);
+  });
+  return form;
 }

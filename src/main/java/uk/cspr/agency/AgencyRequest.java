@@ -24,6 +24,8 @@ public final class AgencyRequest {
   public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.text("contactEmail");
   public static final ProcessVariable<String> REQUEST_TEXT = ProcessVariable.text("requestText");
   public static final ProcessVariable<LocalDate> RESPONSE_DUE = ProcessVariable.date("responseDue");
+  /** The case's incident date, so the agency can find the event in its records (requests from before it was passed have none). */
+  public static final ProcessVariable<LocalDate> INCIDENT_DATE = ProcessVariable.date("incidentDate");
 
   // set by the request
   public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.text("agencyName");

@@ -1,24 +1,28 @@
 package uk.cspr.agency;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import uk.cspr.calendar.UkDates;
-import uk.cspr.identifying.ChildIdentity;
+import uk.cspr.identifying.ChildDetails;
 import uk.cspr.identifying.IdentifyingDetails;
+import uk.cspr.identifying.IncidentPlace;
 
 /**
- * The case's children as an agency needs them to search its own records, shown only inside its
- * own open request (its response page, its Tasklist task), each reading recorded with the request
- * it came through. Never put in a form variable, a mail or a log line.
+ * The case's children and its incident as an agency needs them to search its own records, shown
+ * only inside its own open request (its response page, its Tasklist task), each reading recorded
+ * with the request it came through. Never put in a form variable, a mail or a log line.
  */
 public class RequestIdentities {
 
-  /** A child's details for one request's page: the reference the case uses, and how to find the child. */
-  public record Shown(String childReference, ChildIdentity details, String dateOfBirthText) {}
+  /** The incident: its date (a variable of the request) and where it happened (kept sealed), each when known. */
+  public record Incident(LocalDate date, String place) {}
+
+  /** What one request shows: every child with details recorded, and the incident. */
+  public record Shown(List<ChildDetails> children, Incident incident) {}
 
   private final IdentifyingDetails details;
   private final RuntimeService runtime;
@@ -33,32 +37,41 @@ public class RequestIdentities {
    * @param viewedBy who reads: the signed-in person, or the address the response link was sent to
    * @param way how: "by its response link", "in Tasklist"
    */
-  public List<Shown> of(Task task, String viewedBy, String way) {
+  public Shown of(Task task, String viewedBy, String way) {
     String caseReference = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .singleResult().getBusinessKey();
-    String agency = AgencyRequest.AGENCY_NAME.from(runtime.getVariables(task.getProcessInstanceId(),
-        List.of(AgencyRequest.AGENCY_NAME.name()))).orElse("the agency");
-    String through = agency + "'s request, " + way;
-    List<Shown> shown = new ArrayList<>();
-    for (String child : details.childrenWithDetails(caseReference)) {
-      details.read(caseReference, child, viewedBy, through).ifPresent(identity -> shown.add(new Shown(child, identity,
-          identity.dateOfBirth() == null ? null : UkDates.longDate(identity.dateOfBirth()))));
-    }
-    return shown;
+    Map<String, Object> request = runtime.getVariables(task.getProcessInstanceId(),
+        List.of(AgencyRequest.AGENCY_NAME.name(), AgencyRequest.INCIDENT_DATE.name()));
+    String through = AgencyRequest.AGENCY_NAME.from(request).orElse("the agency") + "'s request, " + way;
+    List<ChildDetails> children = details.childrenWithDetails(caseReference).stream()
+        .flatMap(child -> details.read(caseReference, child, viewedBy, through)
+            .map(identity -> new ChildDetails(child, identity)).stream())
+        .toList();
+    String place = details.readPlace(caseReference, viewedBy, through).map(IncidentPlace::place).orElse(null);
+    return new Shown(children, new Incident(AgencyRequest.INCIDENT_DATE.from(request).orElse(null), place));
   }
 
-  /** As the response page's template reads them. */
-  static List<Map<String, Object>> forPage(List<Shown> shown) {
-    return shown.stream().map(child -> {
+  /** As the response page's template reads them: every value text, an absent one empty. */
+  static Map<String, Object> forPage(Shown shown) {
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("children", shown.children().stream().map(child -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("childReference", child.childReference());
-      row.put("fullName", child.details().fullName());
-      row.put("otherNames", String.join(", ", child.details().otherNames()));
-      row.put("dateOfBirth", child.dateOfBirthText() == null ? "" : child.dateOfBirthText());
-      row.put("address", child.details().address() == null ? "" : child.details().address());
-      row.put("nhsNumber", child.details().nhsNumber() == null ? "" : child.details().nhsNumber());
-      row.put("carers", String.join(", ", child.details().carers()));
+      row.put("fullName", child.identity().fullName());
+      row.put("otherNames", String.join(", ", child.identity().otherNames()));
+      row.put("dateOfBirth", child.identity().dateOfBirth() == null ? "" : UkDates.longDate(child.identity().dateOfBirth()));
+      row.put("address", orEmpty(child.identity().address()));
+      row.put("nhsNumber", orEmpty(child.identity().nhsNumber()));
+      row.put("carers", String.join(", ", child.identity().carers()));
       return row;
-    }).toList();
+    }).toList());
+    page.put("noChildren", shown.children().isEmpty());
+    page.put("incidentDate", shown.incident().date() == null ? "" : UkDates.longDate(shown.incident().date()));
+    page.put("incidentPlace", orEmpty(shown.incident().place()));
+    return page;
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
   }
 }

@@ -104,9 +104,7 @@ class ResponsePage {
     model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
     model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
     model.put("maxDocumentSize", documents.largest());
-    List<Map<String, Object>> children = RequestIdentities.forPage(identities.of(task, linkReader(task), BY_LINK));
-    model.put("children", children);
-    model.put("noChildren", children.isEmpty());
+    model.putAll(RequestIdentities.forPage(identities.of(task, linkReader(task), BY_LINK)));
     model.put("config", scriptJson(config)); // raw in the page ({{{config}}}): made safe inside a script by scriptJson
     String html = Pages.fill("page.html", model);
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
@@ -165,12 +163,7 @@ class ResponsePage {
       return refused(link.refused());
     }
     return ResponseEntity.ok().header("Cache-Control", "no-store").body(identities.of(link.task(), linkReader(link.task()),
-        BY_LINK).stream().map(child -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("childReference", child.childReference());
-          row.put("identity", child.details());
-          return row;
-        }).toList());
+        BY_LINK));
   }
 
   /** Who reads through a link: whoever it was sent to, as far as the partnership knows. */

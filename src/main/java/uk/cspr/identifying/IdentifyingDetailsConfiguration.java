@@ -19,6 +19,12 @@ class IdentifyingDetailsConfiguration {
     return new IdentifyingDetails(dataSource, new TransactionTemplate(transactions), cipher, engineClock());
   }
 
+  /** Whether details are recorded, and who has seen them, in every case file; never the details. */
+  @Bean
+  IdentifyingDetailsInCaseFile identifyingDetailsInCaseFile(IdentifyingDetails identifyingDetails) {
+    return new IdentifyingDetailsInCaseFile(identifyingDetails);
+  }
+
   /** The engine's clock, so a reading is dated as the case's own events are (tests move it). */
   static Clock engineClock() {
     return new Clock() {

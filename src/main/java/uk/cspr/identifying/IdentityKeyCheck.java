@@ -1,5 +1,6 @@
 package uk.cspr.identifying;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -47,9 +48,9 @@ final class IdentityKeyCheck {
     }
     Map<String, Integer> notGiven = keysNotGiven(cipher);
     if (!notGiven.isEmpty()) {
-      throw new IllegalStateException("Children's identifying details are sealed with "
+      throw new IllegalStateException("Identifying details are sealed with "
           + notGiven.entrySet().stream().map(e -> "key " + e.getKey() + " (" + e.getValue()
-              + (e.getValue() == 1 ? " child)" : " children)"))
+              + (e.getValue() == 1 ? " record)" : " records)"))
               .collect(Collectors.joining(", "))
           + ", which is not given: CSPR_IDENTITY_KEY is not the key they were sealed with, or an old key was dropped "
           + "before a start had sealed them again. Add that key to CSPR_IDENTITY_PREVIOUS_KEYS (comma-separated, the "
@@ -67,19 +68,20 @@ final class IdentityKeyCheck {
     }
   }
 
-  /** How many children's details each key not given seals; ordinarily none. */
+  /** How many records (children's details, incidents' places) each key not given seals; ordinarily none. */
   private Map<String, Integer> keysNotGiven(IdentityCipher cipher) {
-    StringBuilder sql = new StringBuilder(
-        "SELECT SUBSTRING(sealed FROM 1 FOR 41) FROM cspr_child_identity WHERE 1 = 1");
-    Object[] prefixes = cipher.keys().keySet().stream().map(id -> id + ":%").toArray();
-    for (int i = 0; i < prefixes.length; i++) {
-      sql.append(" AND sealed NOT LIKE ?");
-    }
     Map<String, Integer> notGiven = new TreeMap<>();
-    // the key id and no more: the rest is ciphertext, of no use here
-    jdbc.query(sql.toString(), row -> {
-      notGiven.merge(IdentityCipher.keyIdOf(row.getString(1)), 1, Integer::sum);
-    }, prefixes);
+    for (String table : List.of("cspr_child_identity", "cspr_incident_place")) {
+      StringBuilder sql = new StringBuilder("SELECT SUBSTRING(sealed FROM 1 FOR 41) FROM " + table + " WHERE 1 = 1");
+      Object[] prefixes = cipher.keys().keySet().stream().map(id -> id + ":%").toArray();
+      for (int i = 0; i < prefixes.length; i++) {
+        sql.append(" AND sealed NOT LIKE ?");
+      }
+      // the key id and no more: the rest is ciphertext, of no use here
+      jdbc.query(sql.toString(), row -> {
+        notGiven.merge(IdentityCipher.keyIdOf(row.getString(1)), 1, Integer::sum);
+      }, prefixes);
+    }
     return notGiven;
   }
 

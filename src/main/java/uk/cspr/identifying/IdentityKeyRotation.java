@@ -30,7 +30,7 @@ final class IdentityKeyRotation {
   }
 
   /**
-   * @return how many children's details were sealed again
+   * @return how many records (a child's details, an incident's place) were sealed again
    * @throws IllegalStateException when a record does not open with the key it names: it was altered, or moved
    *     to another case or child, and is left for a person to look at rather than sealed again as it is
    */
@@ -48,12 +48,16 @@ final class IdentityKeyRotation {
         for (Map<String, Object> child : children) {
           count += sealAgain(cipher, (String) child.get("case_reference"), (String) child.get("child_reference"));
         }
+        for (String caseReference : jdbc.queryForList("SELECT case_reference FROM cspr_incident_place "
+            + "WHERE sealed LIKE ?", String.class, keyId + ":%")) {
+          count += sealAgain(cipher, caseReference, null);
+        }
       }
       return count;
     });
     if (sealedAgain > 0) {
-      log.info("Identifying details of {} {} sealed again with the current key {}; the previous keys may now "
-          + "be removed from CSPR_IDENTITY_PREVIOUS_KEYS", sealedAgain, sealedAgain == 1 ? "child" : "children",
+      log.info("{} {} of identifying details sealed again with the current key {}; the previous keys may now "
+          + "be removed from CSPR_IDENTITY_PREVIOUS_KEYS", sealedAgain, sealedAgain == 1 ? "record" : "records",
           cipher.currentKeyId());
     } else {
       log.info("No identifying details are sealed with the previous keys: they may be removed from "
@@ -62,11 +66,16 @@ final class IdentityKeyRotation {
     return sealedAgain;
   }
 
+  /** A child's details, or with no child the case's incident's place. */
   private int sealAgain(IdentityCipher cipher, String caseReference, String childReference) {
+    boolean place = childReference == null;
     // the binding the details were sealed with, as IdentifyingDetails binds them
-    String boundTo = IdentifyingDetails.boundTo(caseReference, childReference);
-    List<String> found = jdbc.queryForList("SELECT sealed FROM cspr_child_identity WHERE case_reference = ? "
-        + "AND child_reference = ?", String.class, caseReference, childReference);
+    String boundTo = place ? IdentifyingDetails.placeBoundTo(caseReference)
+        : IdentifyingDetails.boundTo(caseReference, childReference);
+    String table = place ? "cspr_incident_place" : "cspr_child_identity";
+    String where = place ? " WHERE case_reference = ?" : " WHERE case_reference = ? AND child_reference = ?";
+    Object[] keys = place ? new Object[] {caseReference} : new Object[] {caseReference, childReference};
+    List<String> found = jdbc.queryForList("SELECT sealed FROM " + table + where, String.class, keys);
     if (found.isEmpty()) {
       return 0; // erased since the list was read
     }
@@ -76,13 +85,17 @@ final class IdentityKeyRotation {
       details = cipher.open(sealed, boundTo);
     } catch (IdentityCipher.Unreadable altered) {
       // its cause says only that the tag did not match, which this says in words
-      throw new IllegalStateException("The identifying details of child " + childReference + " of case "
-          + caseReference + " do not open with key " + IdentityCipher.keyIdOf(sealed) + ", which sealed them: the "
-          + "record was altered or moved from another case or child. Nothing was sealed again.");
+      throw new IllegalStateException("The identifying details of " + (place ? "the incident's place"
+          : "child " + childReference) + " of case " + caseReference + " do not open with key "
+          + IdentityCipher.keyIdOf(sealed) + ", which sealed them: the record was altered or moved from another "
+          + "case or child. Nothing was sealed again.");
     }
     // only if unchanged since it was read: details written meanwhile, by a node still on the old key, are kept as
     // written and sealed again at the next start
-    return jdbc.update("UPDATE cspr_child_identity SET sealed = ? WHERE case_reference = ? AND child_reference = ? "
-        + "AND sealed = ?", cipher.seal(details, boundTo), caseReference, childReference, sealed);
+    Object[] arguments = new Object[keys.length + 2];
+    arguments[0] = cipher.seal(details, boundTo);
+    System.arraycopy(keys, 0, arguments, 1, keys.length);
+    arguments[arguments.length - 1] = sealed;
+    return jdbc.update("UPDATE " + table + " SET sealed = ?" + where + " AND sealed = ?", arguments);
   }
 }

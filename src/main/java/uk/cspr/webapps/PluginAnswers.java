@@ -29,6 +29,14 @@ final class PluginAnswers {
       return message(refused.status, refused.getMessage());
     } catch (AgencyDocuments.RefusedDocument refused) {
       return message(refused.status, refused.getMessage());
+    } catch (IdentityRecords.Refused refused) {
+      if (refused.problems.isEmpty()) {
+        return message(refused.status, refused.getMessage());
+      }
+      // the fields, never the message: it is said of values that may be a child's details
+      log.warn("Refused: {} ({})", refused.problems.stream().map(uk.cspr.validation.Problem::field).toList(),
+          refused.status);
+      return json(refused.status, Map.of("message", refused.getMessage(), "problems", refused.problems));
     }
   }
 

@@ -115,4 +115,39 @@ class IdentifyingDetailsTest {
     assertThat(ChildIdentity.validNhsNumber("1234567890")).isFalse();
     assertThat(ChildIdentity.validNhsNumber("94347659")).isFalse();
   }
+
+  @Test
+  void theIncidentsPlaceIsSealedToItsCaseReadingsAreRecordedAndItGoesWithTheCase() {
+    details.recordPlace("CSPR-2026-0001", new IncidentPlace(" The family home, 12 Example Street "), "coordinator");
+    details.record("CSPR-2026-0001", "LCS-1", AMELIA, "coordinator");
+
+    assertThat(jdbc.queryForObject("SELECT sealed FROM cspr_incident_place", String.class)).startsWith("k1:")
+        .doesNotContain("Example");
+    assertThat(details.recorded("CSPR-2026-0001")).extracting(IdentifyingDetails.Recorded::childReference)
+        .containsExactly("LCS-1", null);
+    assertThat(details.readPlace("CSPR-2026-0001", "police-lead", "the Police's request, in Tasklist"))
+        .contains(new IncidentPlace("The family home, 12 Example Street"));
+    assertThat(details.views("CSPR-2026-0001")).singleElement().satisfies(view -> {
+      assertThat(view.childReference()).isNull();
+      assertThat(view.viewedBy()).isEqualTo("police-lead");
+    });
+    assertThat(details.readPlace("CSPR-2026-0002", "police-lead", "x")).isEmpty();
+
+    // moved to another case, it does not open
+    jdbc.update("INSERT INTO cspr_incident_place (case_reference, sealed, recorded_at, recorded_by) SELECT "
+        + "'CSPR-2026-0002', sealed, recorded_at, recorded_by FROM cspr_incident_place");
+    assertThatThrownBy(() -> details.readPlace("CSPR-2026-0002", "coordinator", "the case file"))
+        .isInstanceOf(IdentityCipher.Unreadable.class);
+
+    assertThat(details.erasePlace("CSPR-2026-0001", "admin", "Erasure request of 2 December 2026")).isTrue();
+    assertThat(details.readPlace("CSPR-2026-0001", "coordinator", "the case file")).isEmpty();
+    assertThat(details.erasures("CSPR-2026-0001")).singleElement()
+        .satisfies(erasure -> assertThat(erasure.childReference()).isNull());
+
+    details.recordPlace("CSPR-2026-0001", new IncidentPlace("A park in Northtown"), "coordinator");
+    details.forgetCase("CSPR-2026-0001");
+    assertThat(details.recorded("CSPR-2026-0001")).isEmpty();
+    assertThat(details.views("CSPR-2026-0001")).isEmpty();
+    assertThat(new IncidentPlace(" ").problems()).containsExactly(new Problem("place", "Where the incident happened is required"));
+  }
 }

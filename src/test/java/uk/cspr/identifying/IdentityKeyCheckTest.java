@@ -19,7 +19,7 @@ class IdentityKeyCheckTest {
     installation.recordWith(keyA, "CSPR-2026-0042/LCS-1/Amelia Hart");
     installation.startingWith(keyB.asCurrent()).run(started ->
         assertThat(started).getFailure().rootCause()
-            .hasMessageContaining("sealed with key " + keyA.id() + " (1 child), which is not given")
+            .hasMessageContaining("sealed with key " + keyA.id() + " (1 record), which is not given")
             .hasMessageContaining("CSPR_IDENTITY_KEY is not the key they were sealed with")
             .hasMessageNotContaining(keyA.base64()).hasMessageNotContaining(keyB.base64()));
     assertThat(installation.checkedKeyIds()).as("nothing sealed with the wrong key").containsExactly(keyA.id());

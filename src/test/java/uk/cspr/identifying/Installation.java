@@ -56,6 +56,19 @@ final class Installation {
         Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")), "coordinator");
   }
 
+  /** A start with the key that records where the case's incident happened. */
+  void recordPlaceWith(TestKey key, String caseReference, String place) {
+    startingWith(key.asCurrent()).run(started -> jdbc.update("INSERT INTO cspr_incident_place (case_reference, sealed, "
+        + "recorded_at, recorded_by) VALUES (?, ?, ?, ?)", caseReference, started.getBean(IdentityCipher.class)
+        .seal("{\"place\":\"" + place + "\"}", IdentifyingDetails.placeBoundTo(caseReference)),
+        Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")), "coordinator"));
+  }
+
+  String sealedPlace(String caseReference) {
+    return jdbc.queryForObject("SELECT sealed FROM cspr_incident_place WHERE case_reference = ?", String.class,
+        caseReference);
+  }
+
   String sealed(String caseReference, String childReference) {
     return jdbc.queryForObject("SELECT sealed FROM cspr_child_identity WHERE case_reference = ? AND child_reference = ?",
         String.class, caseReference, childReference);

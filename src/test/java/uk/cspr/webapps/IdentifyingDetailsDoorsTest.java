@@ -40,6 +40,8 @@ class IdentifyingDetailsDoorsTest {
   static final String NAME = "Amelia Rose Quartermaine";
   static final Pattern LINK = Pattern.compile("http://localhost:8080(/respond/[A-Za-z0-9_-]{43})");
   static final String IDENTITY = "/api/cases/" + CASE + "/children/" + CHILD + "/identity";
+  static final String PLACE = "/api/cases/" + CASE + "/incident-place";
+  static final String WHERE = "Tideway Close play area, Northtown";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -114,6 +116,7 @@ class IdentifyingDetailsDoorsTest {
     askThePolice(CASE); // a request started on its own under the case's reference: the case is still the case
     Http.Response put = as("coordinator").putJson(IDENTITY, amelia());
     assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(as("coordinator").putJson(PLACE, Map.of("place", WHERE)).status()).isEqualTo(200);
     String ours = askThePolice(CASE);
     String another = askThePolice("DEMO-2026-0002");
 
@@ -121,37 +124,43 @@ class IdentifyingDetailsDoorsTest {
     Http.Response page = link.get(ours);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains(NAME).contains("Amy Quartermaine").contains("Sunday 1 June 2025")
-        .contains("7 Tideway Close").contains("9434765919").contains("Rose Quartermaine");
+        .contains("7 Tideway Close").contains("9434765919").contains("Rose Quartermaine")
+        .contains("Date of the incident</dt><dd>Monday 30 November 2026").contains(WHERE);
     Http.Response json = link.get(ours + "/identity");
-    assertThat(json.json().get(0).path("childReference").asText()).isEqualTo(CHILD);
-    assertThat(json.json().get(0).path("identity").path("fullName").asText()).isEqualTo(NAME);
+    assertThat(json.json().path("children").get(0).path("childReference").asText()).isEqualTo(CHILD);
+    assertThat(json.json().path("children").get(0).path("identity").path("fullName").asText()).isEqualTo(NAME);
+    assertThat(json.json().path("incident").path("date").asText()).isEqualTo("2026-11-30");
+    assertThat(json.json().path("incident").path("place").asText()).isEqualTo(WHERE);
     assertThat(details.views(CASE)).filteredOn(view -> view.viewedThrough().equals("Police's request, by its response link"))
         .hasSizeGreaterThanOrEqualTo(2);
 
     // another case's request shows none of this child
-    assertThat(link.get(another).body()).doesNotContain("Quartermaine");
-    assertThat(link.get(another + "/identity").body()).doesNotContain("Quartermaine");
+    assertThat(link.get(another).body()).doesNotContain("Quartermaine").doesNotContain("Tideway");
+    assertThat(link.get(another + "/identity").body()).doesNotContain("Quartermaine").doesNotContain("Tideway");
 
     // nowhere else: no mail, no log line, no engine API, no history
     for (MimeMessage mail : demoSmtpServer.getReceivedMessages()) {
-      assertThat(plainText(mail)).as(subject(mail)).doesNotContain("Quartermaine").doesNotContain("9434765919");
+      assertThat(plainText(mail)).as(subject(mail)).doesNotContain("Quartermaine").doesNotContain("9434765919")
+          .doesNotContain("Tideway");
     }
-    assertThat(output.getAll()).doesNotContain("Quartermaine").doesNotContain("9434765919");
+    assertThat(output.getAll()).doesNotContain("Quartermaine").doesNotContain("9434765919").doesNotContain("Tideway");
     Http coordinator = as("coordinator");
     for (String path : List.of("/engine-rest/variable-instance?deserializeValues=false",
         "/engine-rest/history/variable-instance?deserializeValues=false", "/engine-rest/task",
         "/engine-rest/history/detail?deserializeValues=false", "/engine-rest/history/task", "/api/cases/" + CASE)) {
-      assertThat(coordinator.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919");
+      assertThat(coordinator.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919")
+          .doesNotContain("Tideway");
     }
     Http tasklist = new Http(port);
     assertThat(tasklist.loginToWebapp("tasklist", "coordinator", "coordinator")).isEqualTo(200);
     for (String path : List.of("/camunda/api/engine/engine/default/variable-instance?deserializeValues=false",
         "/camunda/api/engine/engine/default/history/variable-instance?deserializeValues=false",
         "/camunda/api/engine/engine/default/task")) {
-      assertThat(tasklist.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919");
+      assertThat(tasklist.get(path).body()).as(path).doesNotContain("Quartermaine").doesNotContain("9434765919")
+          .doesNotContain("Tideway");
     }
     assertThat(new JdbcTemplate(dataSource).queryForList("SELECT TEXT_ FROM ACT_HI_VARINST WHERE TEXT_ IS NOT NULL",
-        String.class)).noneMatch(text -> text.contains("Quartermaine"));
+        String.class)).noneMatch(text -> text.contains("Quartermaine") || text.contains("Tideway"));
   }
 
   @Test
@@ -190,11 +199,79 @@ class IdentifyingDetailsDoorsTest {
     assertThat(file.json().path("views").findValuesAsText("viewedBy")).contains("police-lead", "coordinator");
   }
 
+  @Test
+  void theCoordinatorsRecordThemInTasklistsCaseFileAndNobodyElseCan(CapturedOutput output) {
+    String caseReference = "DEMO-2026-0004";
+    askThePolice(caseReference);
+    var police = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskDefinitionKey("provideInformation").taskCandidateGroup("agency-police").list().get(0);
+    var coordinators = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseReference)
+        .taskCandidateGroup("cspr-coordinators").list().get(0);
+    String plugin = "/camunda/api/tasklist/plugin/cspr-case-file/default/tasks/";
+    String child = plugin + coordinators.getId() + "/identity/children/LCS-6611-F";
+
+    Http coordinator = new Http(port);
+    assertThat(coordinator.loginToWebapp("tasklist", "coordinator", "coordinator")).isEqualTo(200);
+    Map<String, Object> noah = Map.of("fullName", "Noah Quartermaine", "dateOfBirth", "2099-01-01", "nhsNumber", "1");
+    Http.Response refused = coordinator.putJson(child, noah);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("problems").findValuesAsText("field")).containsExactly("dateOfBirth", "nhsNumber");
+    assertThat(refused.json().path("message").asText()).contains("Date of birth is after the incident");
+    assertThat(details.childrenWithDetails(caseReference)).isEmpty();
+
+    assertThat(coordinator.putJson(child, Map.of("fullName", "Noah Quartermaine", "dateOfBirth", "2024-02-29",
+        "carers", List.of("Rose Quartermaine"))).status()).isEqualTo(200);
+    assertThat(coordinator.putJson(plugin + coordinators.getId() + "/identity/incident-place",
+        Map.of("place", WHERE)).status()).isEqualTo(200);
+    assertThat(coordinator.putJson(plugin + coordinators.getId() + "/identity/children/LCS-NOBODY",
+        Map.of("fullName", "Someone")).status()).isEqualTo(404);
+
+    Http.Response shown = coordinator.get(plugin + coordinators.getId() + "/identity");
+    assertThat(shown.json().path("childReferences").toString()).contains("LCS-6610-E", "LCS-6611-F");
+    assertThat(shown.json().path("children").get(0).path("identity").path("fullName").asText())
+        .isEqualTo("Noah Quartermaine");
+    assertThat(shown.json().path("incidentPlace").asText()).isEqualTo(WHERE);
+
+    // the police read them on their request, and may write nothing; a manager neither
+    Http agency = new Http(port);
+    assertThat(agency.loginToWebapp("tasklist", "police-lead", "police-lead")).isEqualTo(200);
+    Http.Response theirs = agency.get(plugin + police.getId() + "/identity");
+    assertThat(theirs.json().path("incident").path("place").asText()).isEqualTo(WHERE);
+    assertThat(theirs.json().path("incident").path("date").asText()).isEqualTo("2026-11-30");
+    assertThat(agency.putJson(plugin + police.getId() + "/identity/children/LCS-6611-F",
+        Map.of("fullName", "Someone Else")).status()).isEqualTo(403);
+    assertThat(agency.putJson(plugin + police.getId() + "/identity/incident-place", Map.of("place", "Elsewhere"))
+        .status()).isEqualTo(403);
+    Http manager = new Http(port);
+    assertThat(manager.loginToWebapp("cockpit", "manager", "manager")).isEqualTo(200);
+    assertThat(manager.putJson(plugin + coordinators.getId() + "/identity/incident-place", Map.of("place", "Elsewhere"))
+        .status()).isIn(401, 403, 404);
+    assertThat(as("police-lead").putJson("/api/cases/" + caseReference + "/incident-place", Map.of("place", "Elsewhere"))
+        .status()).isEqualTo(403);
+    assertThat(details.readPlace(caseReference, "test", "test")).hasValueSatisfying(place ->
+        assertThat(place.place()).isEqualTo(WHERE));
+
+    // the case file says what is recorded and who has seen it, never what it is: to managers in Cockpit too
+    Http.Response file = manager.get("/camunda/api/cockpit/plugin/cspr-deadlines/default/cases/" + caseReference);
+    assertThat(file.status()).as(file.body()).isEqualTo(200);
+    var section = java.util.stream.StreamSupport.stream(file.json().path("sections").spliterator(), false)
+        .filter(s -> s.path("kind").asText().equals("identifying-details")).findFirst().orElseThrow();
+    assertThat(section.path("status").asText()).isEqualTo("Partly recorded");
+    assertThat(section.path("facts").findValuesAsText("text")).anySatisfy(text ->
+        assertThat(text).startsWith("Recorded by coordinator, ")).contains("Not recorded")
+        .anySatisfy(text -> assertThat(text).isEqualTo("police-lead saw where the incident happened, through "
+            + "Police's request, in Tasklist"));
+    assertThat(file.body()).doesNotContain("Quartermaine").doesNotContain("Tideway");
+    assertThat(as("manager").get("/api/cases/" + caseReference + "/incident-place").body())
+        .isEqualTo("{\"recorded\":true}");
+    assertThat(output.getAll()).doesNotContain("Quartermaine").doesNotContain("Tideway");
+  }
+
   /** Asks the police for information on the case and returns the link its mail carries. */
   String askThePolice(String caseReference) {
     ProcessInstance request = engine.getRuntimeService().startProcessInstanceByKey("cspr-agency-request", caseReference,
         Map.of("agencyId", "police", "responseDue", WorkingDays.todayInEngland().plusDays(14).toString(),
-            "requestText", "Your involvement, please."));
+            "requestText", "Your involvement, please.", "incidentDate", "2026-11-30"));
     new Workflow(engine).executeDueJobs(request);
     MimeMessage mail = Arrays.stream(demoSmtpServer.getReceivedMessages())
         .filter(m -> subject(m).startsWith(caseReference + ": request for information")).reduce((a, b) -> b).orElseThrow();
