@@ -118,6 +118,16 @@ public class IdentifyingDetails {
     })).orElse(0);
   }
 
+  /**
+   * The cases anything is kept of here: details, their readings or erasures. A case whose children's
+   * details were all erased is still listed, by its erasures, so that these too go with its retention.
+   */
+  public List<String> casesKept() {
+    return jdbc.queryForList("SELECT case_reference FROM cspr_child_identity UNION SELECT case_reference "
+        + "FROM cspr_identity_view UNION SELECT case_reference FROM cspr_identity_erasure ORDER BY case_reference",
+        String.class);
+  }
+
   private static String json(ChildIdentity details) {
     try {
       return JSON.writeValueAsString(details);
