@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * A child's identifying details are kept as long as the engine keeps their case, and no longer: once
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public class IdentityRetention {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityRetention.class);
+
+  /** Daily at 06:00 by default: after an overnight history cleanup window, before the working day. */
+  static final String DEFAULT_CHECK = "0 0 6 * * *";
 
   private final IdentifyingDetails details;
   private final HistoryService history;
@@ -36,6 +40,7 @@ public class IdentityRetention {
    *
    * @return how many cases were forgotten
    */
+  @Scheduled(cron = "${cspr.identity.retention-check:" + DEFAULT_CHECK + "}", zone = "Europe/London")
   public int forgetCasesTheEngineHasRemoved() {
     int forgotten = 0;
     for (String caseReference : details.casesKept()) {

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.cspr.testing.Workflow.clockAt;
 import static uk.cspr.testing.Workflow.panelIncident;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,7 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.support.SimpleTriggerContext;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.cspr.engine.RecordRetentionPlugin;
 import uk.cspr.testing.PlainEngine;
@@ -123,6 +135,33 @@ class IdentityRetentionTest {
     // what a second node, checking at the same time, finds: nothing left to forget
     assertThat(retention.forgetCasesTheEngineHasRemoved()).isZero();
     assertThat(details.casesKept()).containsExactly(open.getBusinessKey(), closedLater.getBusinessKey());
+  }
+
+  @Test
+  void theApplicationChecksDailyAtAConfigurableTimeInEngland() {
+    ApplicationContextRunner application = new ApplicationContextRunner()
+        .withUserConfiguration(IdentifyingDetailsConfiguration.class)
+        .withBean(DataSource.class, () -> plain.stageBean(DataSource.class))
+        .withBean(PlatformTransactionManager.class, plain::transactions)
+        .withBean(IdentityCipher.class, () -> IdentityKeys.cipher(new IdentityKeyProperties(TestKey.made().base64(),
+            List.of(), null), true))
+        .withBean(HistoryService.class, engine::getHistoryService)
+        .withBean(RuntimeService.class, engine::getRuntimeService);
+
+    // in summer time, so that a check at 06:00 UTC instead of 06:00 in England would show
+    application.run(started -> assertThat(nextCheckAfter(started, "2026-07-01T00:00:00Z"))
+        .isEqualTo(Instant.parse("2026-07-01T05:00:00Z")));
+    application.withPropertyValues("cspr.identity.retention-check=0 30 22 * * SUN")
+        .run(started -> assertThat(nextCheckAfter(started, "2026-07-01T00:00:00Z"))
+            .isEqualTo(Instant.parse("2026-07-05T21:30:00Z")));
+  }
+
+  /** When the application's one scheduled task, the retention check, next runs after this instant. */
+  private static Instant nextCheckAfter(ApplicationContext started, String instant) {
+    Set<ScheduledTask> scheduled = started.getBean(ScheduledAnnotationBeanPostProcessor.class).getScheduledTasks();
+    assertThat(scheduled).hasSize(1);
+    CronTask check = (CronTask) scheduled.iterator().next().getTask();
+    return check.getTrigger().nextExecution(new SimpleTriggerContext(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)));
   }
 
   /** Camunda's history cleanup, as its batch window or {@code POST /history/cleanup} runs it. */
