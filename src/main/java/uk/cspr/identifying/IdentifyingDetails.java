@@ -181,6 +181,17 @@ public class IdentifyingDetails {
     })).orElse(0);
   }
 
+  /**
+   * The cases anything is kept of here: children's details, the incident's place, their readings or
+   * erasures. A case whose details were all erased is still listed, by its erasures, so that these
+   * too go with its retention.
+   */
+  public List<String> casesKept() {
+    return jdbc.queryForList("SELECT case_reference FROM cspr_child_identity UNION SELECT case_reference "
+        + "FROM cspr_incident_place UNION SELECT case_reference FROM cspr_identity_view UNION SELECT "
+        + "case_reference FROM cspr_identity_erasure ORDER BY case_reference", String.class);
+  }
+
   private static String json(Object details) {
     try {
       return JSON.writeValueAsString(details);
