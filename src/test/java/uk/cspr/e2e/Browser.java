@@ -181,7 +181,10 @@ final class Browser implements AutoCloseable {
 
   /** Presses a button as a person does: scrolled to where it can be seen (Tasklist's footer covers the page's foot). */
   void press(String button) {
-    WebElement element = waitFor(button(button));
+    press(waitFor(button(button)));
+  }
+
+  void press(WebElement element) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     element.click();
   }

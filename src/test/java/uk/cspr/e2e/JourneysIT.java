@@ -40,9 +40,12 @@ class JourneysIT {
 
   static final String CHILD_REFERENCE = "LCS-E2E-0042";
   static final String SIBLING_REFERENCE = "LCS-E2E-0043";
+  static final String CHILD_NAME = "Olivia Grace Fenwick-Example";
+  static final String PLACE = "The family home, 3 Harbour Row, Northtown";
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired javax.sql.DataSource dataSource;
 
   @BeforeAll
   static void browserInstalled() {
@@ -140,6 +143,40 @@ class JourneysIT {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
             .processInstanceId(notify.getProcessInstanceId()).variableName("panelNotificationReference").singleResult()
             .getValue()).isEqualTo("CSONS-E2E-1");
+
+        // who the child is, recorded apart from the case in its case file, so the agencies can find the child
+        Task caseTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.getBusinessKey())
+            .taskCandidateGroup("cspr-coordinators").list().get(0);
+        browser.open("/camunda/app/tasklist/default/#/?task=" + caseTask.getId());
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        browser.press("Show the child's details");
+        By child = By.cssSelector(".cspr-identity-child[data-child='" + CHILD_REFERENCE + "']");
+        browser.waitFor(Browser.button("Record this child's details"));
+        browser.press(browser.driver.findElement(child).findElement(By.tagName("button")));
+        LocalDate born = today.minusYears(4).withDayOfMonth(1);
+        browser.type("Full name", CHILD_NAME);
+        browser.type("Date of birth", "31/02/" + born.getYear());
+        browser.type("Address at the time", "3 Harbour Row, Northtown NT2 5PX");
+        browser.type("NHS number", "943 476 5918");
+        browser.type("Parents or carers", "Grace Fenwick-Example");
+        browser.press("Save the details");
+        browser.waitForText("Date of birth is not a date: type it as day/month/year, for example 14/03/2019");
+        browser.type("Date of birth", UkDates.asTyped(born));
+        browser.press("Save the details");
+        // the server's check, beside the field it names, and nothing typed is lost
+        browser.waitForText("NHS number is not an NHS number: ten digits whose last is the check digit of the nine before it");
+        assertThat(browser.field("Full name").getAttribute("value")).isEqualTo(CHILD_NAME);
+        browser.screenshot("identity-refused");
+        browser.type("NHS number", "943 476 5919");
+        browser.press("Save the details");
+        browser.waitFor(By.xpath("//div[@data-child='" + CHILD_REFERENCE + "']//dd[normalize-space()='" + CHILD_NAME + "']"));
+        browser.press("Record where it happened");
+        browser.type("Where the incident happened", PLACE);
+        browser.press("Save where it happened");
+        browser.waitFor(By.xpath("//div[contains(@class,'cspr-identity-place')]/p[normalize-space()='" + PLACE + "']"));
+        browser.screenshot("identity-recorded");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(recorded.getId())
+            .list()).noneMatch(v -> String.valueOf(v.getValue()).contains("Fenwick"));
       } catch (Throwable failure) {
         browser.screenshot("failure");
         throw failure;
@@ -155,21 +192,16 @@ class JourneysIT {
     String link = requestLinkFor(recorded.getBusinessKey(), "police-lead@example.org");
     Path chronology = Files.createTempFile("chronology", ".pdf");
     Files.writeString(chronology, "%PDF-1.4\n% chronology\n%%EOF\n");
-    // the coordinators record who the child is, apart from the case, so the police can find the child
-    Http.Response identified = new Http(port).basicAuth("coordinator", "coordinator").putJson("/api/cases/"
-        + recorded.getBusinessKey() + "/children/" + CHILD_REFERENCE + "/identity", java.util.Map.of(
-        "fullName", "Olivia Grace Fenwick-Example", "dateOfBirth", LocalDate.now().minusYears(4).withDayOfMonth(1).toString(),
-        "address", "3 Harbour Row, Northtown NT2 5PX", "carers", java.util.List.of("Grace Fenwick-Example")));
-    assertThat(identified.status()).as(identified.body()).isEqualTo(200);
-
     try (Browser browser = new Browser(base(), "agency")) {
       try {
         browser.open(link);
         browser.waitFor(By.cssSelector(".fjs-container"));
         browser.waitForText("Information for case " + recorded.getBusinessKey());
         // the detective reads who the child is, to search the police's own records, on this page only
-        browser.waitForText("Olivia Grace Fenwick-Example");
+        browser.waitForText(CHILD_NAME);
         browser.waitForText("3 Harbour Row, Northtown NT2 5PX");
+        browser.waitForText(PLACE);
+        browser.waitForText(UkDates.longDate(WorkingDays.todayInEngland().minusDays(4)));
         browser.scrollTo(By.id("children"));
         browser.screenshot("response-page");
         browser.type("Your agency's involvement with the child and family", "Two domestic incidents, 2025.");
@@ -257,6 +289,16 @@ class JourneysIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + request.getId());
         browser.waitForText("Information for the review");
         browser.screenshot("request-in-tasklist");
+        // the child's details, inside health's own request only when asked for, and the reading recorded
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        browser.press("Show the child's details");
+        browser.waitForText(CHILD_NAME);
+        browser.waitForText(PLACE);
+        browser.screenshot("identity-in-tasklist");
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForList("SELECT viewed_through FROM "
+            + "cspr_identity_view WHERE viewed_by = 'health-lead'", String.class)).contains("Health's request, in Tasklist");
+        browser.waitFor(By.xpath("//a[normalize-space()='Form']")).click();
+        browser.waitForText("Information for the review");
         // an agency may not move its dates: Tasklist's buttons for them are gone, the due date stays
         browser.waiting().until(d -> (Boolean) browser.driver.executeScript(
             "return document.documentElement.classList.contains('cspr-task-dates-read-only')"));
