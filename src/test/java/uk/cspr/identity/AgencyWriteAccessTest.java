@@ -144,6 +144,9 @@ class AgencyWriteAccessTest {
     // the due date as the lists show it is the request's to set, not the agency's
     assertThat(police.putJson(task + "/variables/responseDueInWords", Map.of("value", "Friday 1 January 2100",
         "type", "String")).status()).isEqualTo(403);
+    // nor the incident's date its page shows
+    assertThat(police.putJson(task + "/variables/incidentDate", Map.of("value", "2026-01-01", "type", "String"))
+        .status()).isEqualTo(403);
     assertThat(police.postJson(door.root() + "/process-instance/" + asked.request().getId() + "/variables",
         Map.of("modifications", Map.of("contactEmail", attacker))).status()).isIn(403, 404);
 

@@ -93,7 +93,9 @@ class PostgresIT {
   void aDatabaseFromBeforeFlywayIsBaselinedAndKeepsItsCasesAndLinks() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-        String.class)).containsExactly("0", "1", "2"); // baselined, then V1 and the identifying details (V2) applied
+        String.class)).containsExactly("0", "1", "2", "3"); // baselined, then V1, the identifying details (V2) and
+    // the incident's place (V3) applied
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cspr_incident_place", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("SELECT process_instance_id FROM cspr_case_reference WHERE reference = ?",
         String.class, BEFORE_FLYWAY)).isEqualTo("old-instance");
     assertThat(jdbc.queryForObject("SELECT task_id FROM cspr_response_link WHERE token_hash = ?",
