@@ -235,7 +235,8 @@ public class CaseFiles {
 
   private CaseFile build(String reference, List<HistoricProcessInstance> instances, CaseHistory.Access access,
       String scope) {
-    CaseHistory caseHistory = new CaseHistory(reference, instances, history, tasks, access, WorkingDays.todayInEngland());
+    CaseHistory caseHistory = new CaseHistory(reference, instances, history, tasks, access, WorkingDays.todayInEngland(),
+        CaseFile.SCOPE_CASE.equals(scope));
     CaseFileDraft draft = new CaseFileDraft();
     contributions.forEach(c -> c.contribute(caseHistory, draft));
     Map<String, HistoricProcessInstance> byId = new HashMap<>();

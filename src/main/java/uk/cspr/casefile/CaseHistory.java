@@ -36,6 +36,7 @@ public final class CaseHistory {
   private final TaskService tasks;
   private final Access access;
   private final LocalDate today;
+  private final boolean wholeCase;
   private final Map<String, Map<String, Object>> variables = new HashMap<>();
   private final Map<String, List<HistoricActivityInstance>> activities = new HashMap<>();
   private final Map<String, List<HistoricTaskInstance>> tasksOf = new HashMap<>();
@@ -46,8 +47,9 @@ public final class CaseHistory {
   }
 
   CaseHistory(String reference, List<HistoricProcessInstance> instances, HistoryService history, TaskService tasks,
-      Access access, LocalDate today) {
+      Access access, LocalDate today, boolean wholeCase) {
     this.reference = reference;
+    this.wholeCase = wholeCase;
     this.instances = List.copyOf(instances);
     this.history = history;
     this.tasks = tasks;
@@ -57,6 +59,14 @@ public final class CaseHistory {
 
   public String reference() {
     return reference;
+  }
+
+  /**
+   * Whether the reader sees the whole case, rather than only their own task's part of it (an agency):
+   * what only those who run the case should read is written only then.
+   */
+  public boolean wholeCase() {
+    return wholeCase;
   }
 
   /** Today in England by the engine's clock: what deadlines are counted against. */

@@ -33,7 +33,7 @@ class IdentifyingDetailsInCaseFile implements CaseFileContribution {
   @Override
   public void contribute(CaseHistory history, CaseFileDraft file) {
     HistoricProcessInstance theCase = history.caseInstance().orElse(null);
-    if (theCase == null) {
+    if (theCase == null || !history.wholeCase()) {
       return;
     }
     String reference = history.reference();

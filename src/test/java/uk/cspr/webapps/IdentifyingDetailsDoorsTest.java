@@ -182,7 +182,10 @@ class IdentifyingDetailsDoorsTest {
     assertThat(shown.json().has("views")).as("an agency does not see who else has read them").isFalse();
     assertThat(police.get(plugin + theirs.getId() + "/identity").body()).doesNotContain("Quartermaine");
     // the case file itself, loaded with the tab, carries no details: they come only when asked for
-    assertThat(police.get(plugin + ours.getId()).body()).doesNotContain("Quartermaine");
+    assertThat(police.get(plugin + ours.getId()).body()).doesNotContain("Quartermaine")
+        .as("nor who has read them").doesNotContain("identifying-details");
+    // a request started on its own is the only instance its agency sees: still not the case's whole file
+    assertThat(police.get(plugin + theirs.getId()).body()).contains("REQUEST").doesNotContain("identifying-details");
 
     Http health = new Http(port);
     assertThat(health.loginToWebapp("tasklist", "health-lead", "health-lead")).isEqualTo(200);
