@@ -88,6 +88,15 @@ public class CaseConfiguration {
     return ready -> deadlines.recompute();
   }
 
+  /**
+   * At every start, once this start's processes are deployed: cases waiting at the rapid review
+   * placeholder move to the newest case version, so none is left on an old one.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> moveCasesWaitingAtThePlaceholder(ProcessEngine engine) {
+    return ready -> new PlaceholderCaseMigration(engine).moveCasesWaitingAtThePlaceholder();
+  }
+
   /** What was recorded, first in the case file. */
   @Bean
   @Order(1)

@@ -1,0 +1,97 @@
+package uk.cspr.cases;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves every case waiting at "Run the rapid review (stage not yet built)" to the newest version of
+ * {@code cspr-case}, so no case is stranded on the placeholder once the rapid review stage exists.
+ *
+ * <p>Only cases at the placeholder move. A case still asking its agencies has request instances that
+ * a new version could not carry across, so it finishes asking on its old version and moves at a
+ * later start, once it reaches the placeholder. Each case moves in its own command, on a plan the
+ * engine has validated; where it refuses one, those cases stay and an error says why.
+ * Several nodes may run this at once: a case another node has just moved is passed over.
+ */
+public final class PlaceholderCaseMigration {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaceholderCaseMigration.class);
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+
+  public PlaceholderCaseMigration(ProcessEngine engine) {
+    this.repository = engine.getRepositoryService();
+    this.runtime = engine.getRuntimeService();
+  }
+
+  /** @return how many cases this call moved */
+  public int moveCasesWaitingAtThePlaceholder() {
+    ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(CaseProcess.KEY)
+        .latestVersion().withoutTenantId().singleResult();
+    if (newest == null || !hasPlaceholder(newest)) {
+      return 0;
+    }
+    int moved = 0;
+    for (ProcessDefinition older : repository.createProcessDefinitionQuery().processDefinitionKey(CaseProcess.KEY)
+        .withoutTenantId().list()) {
+      if (older.getVersion() >= newest.getVersion()) {
+        continue;
+      }
+      List<String> waiting = runtime.createProcessInstanceQuery().processDefinitionId(older.getId())
+          .activityIdIn(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).list().stream().map(ProcessInstance::getId).toList();
+      if (waiting.isEmpty()) {
+        continue;
+      }
+      // every activity a waiting case can be in (the placeholder, the notification still running, the
+      // join where a finished notification waits, the rapid-review-at-risk subscription) keeps its id
+      MigrationPlan plan;
+      try {
+        plan = runtime.createMigrationPlan(older.getId(), newest.getId())
+            .mapEqualActivities().updateEventTriggers().build();
+      } catch (MigrationPlanValidationException refused) {
+        // the cases stay where they are, visible in Cockpit, and the operator is told why; a node that
+        // refused to start over them would stop every other case too
+        log.error("{} {} of cspr-case version {} waiting at the rapid review placeholder cannot move to version {}: {}",
+            waiting.size(), waiting.size() == 1 ? "case" : "cases", older.getVersion(), newest.getVersion(),
+            refused.getMessage());
+        continue;
+      }
+      for (String caseId : waiting) {
+        moved += move(plan, caseId, older);
+      }
+    }
+    if (moved > 0) {
+      log.info("{} {} waiting at the rapid review placeholder moved to cspr-case version {}", moved,
+          moved == 1 ? "case" : "cases", newest.getVersion());
+    }
+    return moved;
+  }
+
+  private int move(MigrationPlan plan, String caseId, ProcessDefinition older) {
+    try {
+      runtime.newMigration(plan).processInstanceIds(caseId).execute();
+      return 1;
+    } catch (ProcessEngineException refused) {
+      ProcessInstance now = runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult();
+      if (now == null || !now.getProcessDefinitionId().equals(older.getId())) {
+        return 0; // another node moved (or a person closed) it meanwhile
+      }
+      throw refused;
+    }
+  }
+
+  private boolean hasPlaceholder(ProcessDefinition definition) {
+    return repository.getBpmnModelInstance(definition.getId())
+        .getModelElementById(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE) != null;
+  }
+}
