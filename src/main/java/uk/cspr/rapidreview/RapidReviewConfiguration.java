@@ -77,6 +77,12 @@ public class RapidReviewConfiguration {
   }
 
   @Bean
+  @org.springframework.core.annotation.Order(4)
+  uk.cspr.casefile.CaseFileContribution rapidReviewInCaseFile() {
+    return new RapidReviewInCaseFile();
+  }
+
+  @Bean
   JavaDelegate withdrawOpenAgencyRequestsDelegate() {
     return new WithdrawOpenAgencyRequestsDelegate();
   }

@@ -94,6 +94,17 @@ class RapidReviewProcessTest {
     assertThat(workflow.caseVariable(review, "rapidReviewOutcome")).isEqualTo("SUBMITTED");
     // nothing was left open: the "ask another agency" task closed with the review
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).count()).isZero();
+
+    // the case file's rapid review section: the meeting, the decision, each partner's sign-off, the submission
+    engine.getIdentityService().setAuthentication("coordinator", List.of("cspr-coordinators"));
+    try {
+      var section = workflowEngine.caseFiles().file(review.getBusinessKey()).sections().stream()
+          .filter(s -> s.kind().equals("rapid-review")).findFirst().orElseThrow();
+      assertThat(section.facts()).extracting(uk.cspr.casefile.CaseFile.Fact::text).contains(
+          "Helen Marsh (lead partner): signed off on 2026-01-07", "LOCAL_REVIEW");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
