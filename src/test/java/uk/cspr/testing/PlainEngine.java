@@ -55,8 +55,8 @@ public final class PlainEngine {
 
   /** The stages' wiring, as the application has it. */
   public static final List<Class<?>> STAGE_CONFIGURATIONS = List.of(CaseConfiguration.class,
-      NotificationConfiguration.class, AgencyConfiguration.class, MailConfiguration.class,
-      uk.cspr.casefile.CaseFileConfiguration.class);
+      NotificationConfiguration.class, uk.cspr.rapidreview.RapidReviewConfiguration.class, AgencyConfiguration.class,
+      MailConfiguration.class, uk.cspr.casefile.CaseFileConfiguration.class);
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
