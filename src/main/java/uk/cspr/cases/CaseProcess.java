@@ -15,7 +15,7 @@ public final class CaseProcess {
   public static final String TASK_AWAIT_RAPID_REVIEW_STAGE = "awaitRapidReviewStage";
   public static final String TASK_PASS_TO_ANOTHER_AUTHORITY = "passToAnotherAuthority";
   public static final String CALL_NOTIFICATION = "CallActivity_Notification";
-  public static final String CALL_ASK_AGENCIES = "CallActivity_AskAgencies";
+  public static final String CALL_RAPID_REVIEW = "CallActivity_RapidReview";
   public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";
   public static final String END_NOT_NOTIFIABLE = "EndEvent_NotNotifiable";

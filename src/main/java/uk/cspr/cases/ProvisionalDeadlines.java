@@ -31,11 +31,12 @@ import uk.cspr.timescales.Timescales;
 public class ProvisionalDeadlines {
 
   private static final Logger log = LoggerFactory.getLogger(ProvisionalDeadlines.class);
-  /** A stage's copy of a case deadline, by the name the stage gives it. */
-  private static final Map<String, String> STAGE_NAMES = Map.of(
-      CaseProcess.NOTIFICATION_DUE.name(), Notification.NOTIFICATION_DUE.name(),
-      CaseProcess.RAPID_REVIEW_DUE.name(), Notification.RAPID_REVIEW_DUE.name(),
-      CaseProcess.AGENCY_RESPONSE_DUE.name(), AgencyRequest.RESPONSE_DUE.name());
+  /** A stage's copies of a case deadline, by the names the stages give it (the rapid review keeps the agencies' as the case does). */
+  private static final Map<String, List<String>> STAGE_NAMES = Map.of(
+      CaseProcess.NOTIFICATION_DUE.name(), List.of(Notification.NOTIFICATION_DUE.name()),
+      CaseProcess.RAPID_REVIEW_DUE.name(), List.of(Notification.RAPID_REVIEW_DUE.name()),
+      CaseProcess.AGENCY_RESPONSE_DUE.name(), List.of(AgencyRequest.RESPONSE_DUE.name(),
+          CaseProcess.AGENCY_RESPONSE_DUE.name()));
 
   private final ProcessEngine engine;
   private final WorkingDayCalendar calendar;
@@ -99,16 +100,20 @@ public class ProvisionalDeadlines {
         was.put(name, before);
       }
     });
-    List<ProcessInstance> stages = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId()).list();
+    // every stage under the case's reference, however deep it was called (the requests are the rapid review's)
+    List<ProcessInstance> stages = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseInstance.getBusinessKey()).list().stream()
+        .filter(instance -> !instance.getId().equals(caseInstance.getId())).toList();
     was.forEach((name, before) -> {
       String after = now.get(name);
       runtime.setVariable(caseInstance.getId(), name, after);
       moveDueDates(caseInstance.getId(), before, after);
       for (ProcessInstance stage : stages) {
-        String stageName = STAGE_NAMES.get(name);
-        if (before.equals(runtime.getVariable(stage.getId(), stageName))) {
-          runtime.setVariable(stage.getId(), stageName, after);
-          moveDueDates(stage.getId(), before, after);
+        for (String stageName : STAGE_NAMES.get(name)) {
+          if (before.equals(runtime.getVariable(stage.getId(), stageName))) {
+            runtime.setVariable(stage.getId(), stageName, after);
+            moveDueDates(stage.getId(), before, after);
+          }
         }
       }
     });

@@ -47,11 +47,28 @@ final class AgencyRequestsOfTheReview {
 
   private AgencyRequestsOfTheReview() {}
 
-  /** The requests of one rapid review, in the order they were made. */
-  static List<Request> of(HistoryService history, String rapidReviewInstanceId) {
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+  /** The requests of the review this execution belongs to, with its case's earlier ones. */
+  static List<Request> of(HistoryService history, org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    var caseExecution = execution.getProcessInstance().getSuperExecution();
+    return of(history, execution.getProcessInstanceId(), caseExecution == null ? null : caseExecution.getProcessInstanceId());
+  }
+
+  /**
+   * The requests of one rapid review, in the order they were made.
+   *
+   * @param caseInstanceId the case that called the review, whose own earlier requests (made before this
+   *     stage existed) count too; null for a review started on its own
+   */
+  static List<Request> of(HistoryService history, String rapidReviewInstanceId, String caseInstanceId) {
+    List<HistoricProcessInstance> instances = new ArrayList<>(history.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(rapidReviewInstanceId).processDefinitionKey(AgencyRequest.KEY)
-        .orderByProcessInstanceStartTime().asc().list();
+        .orderByProcessInstanceStartTime().asc().list());
+    // a case recorded before this stage existed asked its agencies itself: those answers are this review's too
+    if (caseInstanceId != null) {
+      instances.addAll(0, history.createHistoricProcessInstanceQuery()
+          .superProcessInstanceId(caseInstanceId).processDefinitionKey(AgencyRequest.KEY)
+          .orderByProcessInstanceStartTime().asc().list());
+    }
     List<Request> requests = new ArrayList<>();
     if (instances.isEmpty()) {
       return requests;

@@ -42,6 +42,11 @@ public final class RapidReview {
   public static final ProcessVariable<LocalDate> INCIDENT_DATE = ProcessVariable.date("incidentDate");
   /** The involved agencies' ids: a Json array (or, as a script may send it, comma-separated text), held as Json. */
   public static final String AGENCIES = "agencies";
+  /**
+   * True for a case recorded before this stage existed, moved on from the case's placeholder: its
+   * agencies were asked (and answered) by the case itself, so the day-1 requests are not made again.
+   */
+  public static final String AGENCIES_ASKED_BY_THE_CASE = "agenciesAskedByTheCase";
 
   // kept up to date by the stage
   /** Who has answered and who has not, in words, for the meeting's form. */

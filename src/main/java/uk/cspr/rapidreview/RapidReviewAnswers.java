@@ -54,8 +54,10 @@ public class RapidReviewAnswers {
     if (due != null && agencyDue != null && agencyDue.isAfter(due)) {
       problems.add(RapidReview.AGENCY_RESPONSE_DUE.name(), agencyDue, "is after the rapid review is due (" + UkDates.asTyped(due) + ")");
     }
-    List<String> ids = agencyIds(execution.getVariable(RapidReview.AGENCIES));
-    if (ids.isEmpty()) {
+    // a case recorded before this stage existed asked its agencies itself: they are not asked again
+    boolean askedByTheCase = Boolean.TRUE.equals(execution.getVariable(RapidReview.AGENCIES_ASKED_BY_THE_CASE));
+    List<String> ids = askedByTheCase ? List.of() : agencyIds(execution.getVariable(RapidReview.AGENCIES));
+    if (ids.isEmpty() && !askedByTheCase) {
       problems.addMessage(RapidReview.AGENCIES, "agencies must name at least one agency involved with the child or family");
     }
     for (String id : ids) {
@@ -77,7 +79,7 @@ public class RapidReviewAnswers {
     Answers answers = new Answers(execution);
     String id = RapidReview.ADDED_AGENCY_ID.from(execution).orElse(null);
     if (id != null && Agency.byId(id).isPresent()) {
-      boolean waiting = AgencyRequestsOfTheReview.of(history(execution), execution.getProcessInstanceId()).stream()
+      boolean waiting = AgencyRequestsOfTheReview.of(history(execution), execution).stream()
           .anyMatch(request -> request.open() && !request.answered() && request.agencyId().equals(id));
       if (waiting) {
         answers.problem(RapidReview.ADDED_AGENCY_ID.name(), "has been asked already and has not answered yet: "
@@ -104,7 +106,7 @@ public class RapidReviewAnswers {
   /** The meeting's task is created or claimed: who has answered and who has not, as of now. */
   public void showAgencyAnswers(DelegateTask task) {
     List<AgencyRequestsOfTheReview.Request> requests = AgencyRequestsOfTheReview.of(
-        task.getProcessEngineServices().getHistoryService(), task.getProcessInstanceId());
+        task.getProcessEngineServices().getHistoryService(), task.getExecution());
     RapidReview.AGENCY_ANSWERS_SO_FAR.set(task.getExecution(), AgencyRequestsOfTheReview.inWords(requests, today()));
   }
 
@@ -131,7 +133,7 @@ public class RapidReviewAnswers {
     answers.refuseIfAnyProblem("The rapid review meeting was not recorded");
 
     // the meeting goes on without an agency that has not answered: recorded as not received
-    List<AgencyRequestsOfTheReview.Request> requests = AgencyRequestsOfTheReview.of(history(execution), execution.getProcessInstanceId());
+    List<AgencyRequestsOfTheReview.Request> requests = AgencyRequestsOfTheReview.of(history(execution), execution);
     RapidReview.AGENCIES_RECEIVED.set(execution, requests.stream().filter(AgencyRequestsOfTheReview.Request::answered)
         .map(AgencyRequestsOfTheReview.Request::agencyName).toList());
     RapidReview.AGENCIES_NOT_RECEIVED.set(execution, requests.stream().filter(r -> !r.answered())

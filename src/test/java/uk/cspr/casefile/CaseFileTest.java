@@ -130,7 +130,7 @@ class CaseFileTest {
     assertThat(fact(file.recorded(), "agencies")).isEqualTo("Police, Health");
     assertThat(fact(file.recorded(), "notificationRoute")).isEqualTo("The Panel (and a rapid review)");
     assertThat(file.children()).containsExactly(new CaseFile.Child("LCS-0001-X", 3, "Subject of a child protection plan"));
-    assertThat(file.stage()).contains("Notify the Panel within 5 working days", "Ask each involved agency for information");
+    assertThat(file.stage()).contains("Notify the Panel within 5 working days", "Rapid review within 15 working days");
     assertThat(request(file, "Police").status()).isEqualTo("Waiting");
     assertThat(fact(request(file, "Police").facts(), "askedOn")).isEqualTo("Monday 22 December 2025");
     assertThat(fact(request(file, "Police").facts(), "responseDue")).isEqualTo("Tuesday 6 January 2026");

@@ -42,7 +42,7 @@ class CaseProcessTest {
   void aPanelCaseRunsNotificationAndTheRapidReviewTogetherWithTheStatutoryDeadlines() {
     ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
 
-    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_ASK_AGENCIES);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_RAPID_REVIEW);
     assertThat(caseInstance).variables()
         .containsEntry("notificationDue", "2025-12-31")
         .containsEntry("rapidReviewDue", "2026-01-15")
@@ -64,7 +64,7 @@ class CaseProcessTest {
         .isEqualTo(Instant.parse("2025-12-31T23:59:59Z"));
     // one request per involved agency, each given only what it needs
     var requests = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey("cspr-agency-request").list();
+        .processInstanceBusinessKey(caseInstance.getBusinessKey()).processDefinitionKey("cspr-agency-request").list();
     assertThat(requests).hasSize(2);
     assertThat(requests).allSatisfy(r -> assertThat(engine.getRuntimeService().getVariables(r.getId()))
         .containsEntry("responseDue", "2026-01-06")
@@ -117,7 +117,7 @@ class CaseProcessTest {
     workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
 
     assertThat(workflow.stage(caseInstance, Notification.KEY)).isNull();
-    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_ASK_AGENCIES);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_RAPID_REVIEW);
     assertThat(caseInstance).variables()
         .containsEntry("notifiedOn", "2025-12-30")
         .containsEntry("notificationOnTime", true)
@@ -129,14 +129,17 @@ class CaseProcessTest {
         .taskDefinitionKey("provideInformation").list()) {
       engine.getTaskService().complete(task.getId(), Workflow.agencyAnswers());
     }
-    workflow.executeDueJobs(caseInstance); // acknowledgements, and the case moves on
-    assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
-    assertThat(workflow.task(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2026-01-15T23:59:59Z"));
-
+    workflow.executeDueJobs(caseInstance); // acknowledgements
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_RAPID_REVIEW);
     clockAt("2026-01-15T11:00");
-    workflow.complete(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
     assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_CASE_CLOSED);
+    // what the rapid review decided and when it went, kept on the case for the later stages and the yearly report
+    assertThat(workflow.caseVariable(caseInstance, "rapidReviewOutcome")).isEqualTo("SUBMITTED");
+    assertThat(workflow.caseVariable(caseInstance, "rapidReviewSubmittedOn")).isEqualTo("2026-01-15");
+    assertThat(workflow.caseVariable(caseInstance, "rapidReviewOnTime")).isEqualTo(true);
+    assertThat(workflow.caseVariable(caseInstance, "partnersDecision")).isEqualTo("LOCAL_REVIEW");
+    assertThat(workflow.caseVariable(caseInstance, "partnersDecisionOn")).isEqualTo("2026-01-12");
     assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2026-01-15");
   }
 
@@ -232,7 +235,7 @@ class CaseProcessTest {
     assertThat(Workflow.jsonStrings(workflow.caseVariable(caseInstance, "childReferences")))
         .hasSize(children.split(",").length);
     switch (route) {
-      case "PANEL" -> assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_ASK_AGENCIES);
+      case "PANEL" -> assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_RAPID_REVIEW);
       case "DFE_AND_OFSTED_ONLY" -> assertThat(caseInstance).isWaitingAt("CallActivity_NotificationDfeAndOfsted");
       case "NOT_NOTIFIABLE" -> assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_RECORD_NOT_NOTIFIABLE_DECISION);
       default -> assertThat(caseInstance).isWaitingAt(CaseProcess.TASK_PASS_TO_ANOTHER_AUTHORITY);
@@ -369,8 +372,8 @@ class CaseProcessTest {
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(notification.getId())
         .activityId(Notification.TIMER_ESCALATION).singleResult().getDuedate().toInstant())
         .isEqualTo(Instant.parse("2029-01-05T09:00:00Z"));
-    var request = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
-        .processDefinitionKey("cspr-agency-request").list().get(0);
+    var request = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseInstance.getBusinessKey()).processDefinitionKey("cspr-agency-request").list().get(0);
     assertThat(engine.getRuntimeService().getVariable(request.getId(), "responseDue")).isEqualTo("2029-01-09");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(request.getId())
         .taskDefinitionKey("provideInformation").singleResult().getDueDate().toInstant())

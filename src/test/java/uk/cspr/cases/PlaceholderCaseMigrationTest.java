@@ -5,6 +5,7 @@ import static uk.cspr.testing.Workflow.clockAt;
 import static uk.cspr.testing.Workflow.panelIncident;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,9 +20,10 @@ import uk.cspr.testing.Workflow;
 import uk.cspr.testing.WorkflowEngine;
 
 /**
- * No case is stranded on the placeholder: cases waiting there move to the newest case version (its
- * notification still running under it), cases still asking their agencies stay until they have
- * finished asking, and two nodes moving at once move each case once.
+ * No case is stranded on the placeholder of the version before the rapid review stage: cases waiting
+ * there move to the newest case version (their notification still running under them) and start the
+ * rapid review at its meeting without asking their agencies again; cases still asking their agencies
+ * stay until they have finished asking; two nodes moving at once move each case once.
  */
 class PlaceholderCaseMigrationTest {
 
@@ -42,8 +44,10 @@ class PlaceholderCaseMigrationTest {
   @Test
   void aCaseAtThePlaceholderMovesAndACaseStillAskingItsAgenciesMovesOnlyOnceItHasAsked() {
     clockAt("2025-12-22T10:00");
-    ProcessInstance waiting = caseAtThePlaceholder();
-    ProcessInstance asking = workflow.recordCase(panelIncident("2025-12-22"));
+    ProcessDefinition earlier = deployTheVersionBeforeTheRapidReview();
+    ProcessInstance waiting = caseAtThePlaceholder(earlier);
+    ProcessInstance asking = engine.getRuntimeService().startProcessInstanceById(earlier.getId(),
+        panelIncident("2025-12-22"));
     workflow.executeDueJobs(asking);
     String before = waiting.getProcessDefinitionId();
     long requestsBefore = requests(waiting);
@@ -62,9 +66,14 @@ class PlaceholderCaseMigrationTest {
         "notifiedOn", "2025-12-22");
     workflow.complete(waiting, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-22");
     workflow.complete(waiting, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(waiting.getId())
-        .singleResult().getEndTime()).as("the moved case runs on to its end").isNotNull();
+    // the rapid review starts at its meeting, the agencies' earlier answers its own, nobody asked again
+    assertThat(workflow.stage(waiting, "cspr-rapid-review")).isNotNull();
+    workflow.executeDueJobs(waiting);
     assertThat(requests(waiting)).isEqualTo(requestsBefore);
+    var meeting = workflow.task(waiting, "recordRapidReviewMeeting");
+    assertThat(meeting).isNotNull();
+    assertThat(String.valueOf(engine.getTaskService().getVariable(meeting.getId(), "agencyAnswersSoFar")))
+        .startsWith(requestsBefore + " of " + requestsBefore + " agencies have answered");
 
     answerEveryRequest(asking);
     assertThat(workflow.task(asking, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE)).isNotNull();
@@ -76,7 +85,9 @@ class PlaceholderCaseMigrationTest {
   @Test
   void twoNodesMovingAtOnceMoveEachCaseOnce() throws Exception {
     clockAt("2025-12-22T10:00");
-    List<ProcessInstance> cases = List.of(caseAtThePlaceholder(), caseAtThePlaceholder(), caseAtThePlaceholder());
+    ProcessDefinition earlier = deployTheVersionBeforeTheRapidReview();
+    List<ProcessInstance> cases = List.of(caseAtThePlaceholder(earlier), caseAtThePlaceholder(earlier),
+        caseAtThePlaceholder(earlier));
     ProcessDefinition newer = deployANewVersion();
     // with any case an earlier test left at the placeholder on an older version
     long waiting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
@@ -100,8 +111,9 @@ class PlaceholderCaseMigrationTest {
     return migration.moveCasesWaitingAtThePlaceholder();
   }
 
-  private ProcessInstance caseAtThePlaceholder() {
-    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+  private ProcessInstance caseAtThePlaceholder(ProcessDefinition earlier) {
+    ProcessInstance caseInstance = engine.getRuntimeService().startProcessInstanceById(earlier.getId(),
+        panelIncident("2025-12-22"));
     workflow.executeDueJobs(caseInstance);
     answerEveryRequest(caseInstance);
     assertThat(workflow.task(caseInstance, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE)).isNotNull();
@@ -116,22 +128,26 @@ class PlaceholderCaseMigrationTest {
     workflow.executeDueJobs(caseInstance);
   }
 
-  /**
-   * What the application's deployer does when a process or form has changed: every resource again,
-   * a new version of each (here the case's diagram gains a word, as a real change would change it).
-   */
+  /** The case as it was before the rapid review stage (kept in the tests), with today's stages and forms. */
+  private ProcessDefinition deployTheVersionBeforeTheRapidReview() {
+    return deploy(Map.of("processes/cspr-case.bpmn", "earlier/cspr-case-before-rapid-review.bpmn",
+        "forms/await-stage.form", "earlier/await-stage-before-rapid-review.form"), false);
+  }
+
+  /** What the application's deployer does when a process or form has changed: every resource again, a new version of each. */
   private ProcessDefinition deployANewVersion() {
+    return deploy(Map.of(), true);
+  }
+
+  private ProcessDefinition deploy(Map<String, String> replaced, boolean withRapidReview) {
     var deployment = engine.getRepositoryService().createDeployment().name(ProcessResourceDeployer.DEPLOYMENT_NAME);
+    var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
     try {
       for (String root : List.of("processes", "forms")) {
-        for (var resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-            .getResources("classpath*:" + root + "/*")) {
-          String content = resource.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-          if (resource.getFilename().equals("cspr-case.bpmn")) {
-            content = content.replace("name=\"Child safeguarding practice review case\"",
-                "name=\"Child safeguarding practice review case (newer)\"");
-          }
-          deployment.addString(root + "/" + resource.getFilename(), content);
+        for (var resource : resolver.getResources("classpath*:" + root + "/*")) {
+          String name = root + "/" + resource.getFilename();
+          var from = replaced.containsKey(name) ? resolver.getResource("classpath:" + replaced.get(name)) : resource;
+          deployment.addString(name, from.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         }
       }
     } catch (java.io.IOException e) {
@@ -140,7 +156,8 @@ class PlaceholderCaseMigrationTest {
     deployment.deploy();
     ProcessDefinition newest = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult();
-    assertThat(newest.getName()).endsWith("(newer)");
+    assertThat(engine.getRepositoryService().getBpmnModelInstance(newest.getId())
+        .getModelElementById("CallActivity_RapidReview") != null).isEqualTo(withRapidReview);
     return newest;
   }
 

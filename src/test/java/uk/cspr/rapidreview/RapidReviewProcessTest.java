@@ -341,19 +341,7 @@ class RapidReviewProcessTest {
   }
 
   static Map<String, Object> meetingAnswers(String meetingOn) {
-    Map<String, Object> answers = new HashMap<>();
-    answers.put("rapidReviewMeetingOn", meetingOn);
-    answers.put("reviewCriteriaMet", "YES");
-    answers.put("factsEstablished", "Two A&E attendances were not shared with the health visitor.");
-    answers.put("safeguardingActions", SpinValues.jsonValue(
-        "[{\"action\":\"Strategy discussion for the sibling\",\"owner\":\"Children's social care\"}]").create());
-    answers.put("learningIdentified", "Information sharing between A&E and health visiting.");
-    answers.put("parallelProceedings", SpinValues.jsonValue("[\"POLICE_INVESTIGATION\",\"CHILD_DEATH_REVIEW\"]").create());
-    answers.put("partnersDecision", "LOCAL_REVIEW");
-    answers.put("partnersDecisionOn", meetingOn);
-    answers.put("partnersDecisionReasons", "Multi-agency learning about information sharing.");
-    answers.put("mayBeOfNationalImportance", "NO");
-    return answers;
+    return Workflow.rapidReviewMeeting(meetingOn);
   }
 
   void recordMeeting(ProcessInstance review, String meetingOn) {

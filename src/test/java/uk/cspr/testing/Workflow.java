@@ -53,6 +53,41 @@ public final class Workflow {
     return answers;
   }
 
+  /** The rapid review meeting's record, as its form submits it: the criteria met and a local review decided. */
+  public static Map<String, Object> rapidReviewMeeting(String meetingOn) {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put("rapidReviewMeetingOn", meetingOn);
+    answers.put("reviewCriteriaMet", "YES");
+    answers.put("factsEstablished", "Two A&E attendances were not shared with the health visitor.");
+    answers.put("safeguardingActions", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"action\":\"Strategy discussion for the sibling\",\"owner\":\"Children's social care\"}]").create());
+    answers.put("learningIdentified", "Information sharing between A&E and health visiting.");
+    answers.put("parallelProceedings", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[\"POLICE_INVESTIGATION\",\"CHILD_DEATH_REVIEW\"]").create());
+    answers.put("partnersDecision", "LOCAL_REVIEW");
+    answers.put("partnersDecisionOn", meetingOn);
+    answers.put("partnersDecisionReasons", "Multi-agency learning about information sharing.");
+    answers.put("mayBeOfNationalImportance", "NO");
+    return answers;
+  }
+
+  /** The case's rapid review met, signed off by the three partners and sent to the Panel (the Panel already notified). */
+  public void sendTheRapidReviewToThePanel(ProcessInstance caseInstance, String meetingOn, String submittedOn) {
+    engine.getTaskService().complete(task(caseInstance, "recordRapidReviewMeeting").getId(), rapidReviewMeeting(meetingOn));
+    for (String[] partner : List.of(new String[] {"partner-local-authority", "Helen Marsh", "LEAD_PARTNER"},
+        new String[] {"partner-icb", "Samuel Adeyemi", "DELEGATED_PARTNER"},
+        new String[] {"partner-police", "Claire Douglas", "LEAD_PARTNER"})) {
+      Task signOff = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+          .taskDefinitionKey("signOffRapidReview").taskCandidateGroup(partner[0]).singleResult();
+      engine.getTaskService().complete(signOff.getId(), Map.of("signOffDecision", "SIGN_OFF", "signatoryName", partner[1],
+          "signatoryRole", partner[2]));
+    }
+    executeDueJobs(caseInstance);
+    complete(caseInstance, "submitRapidReview", "rapidReviewSubmittedOn", submittedOn, "familyToldOfDecisionOn",
+        submittedOn, "familyToldOfDecisionBy", "Priya Shah, coordinator");
+    executeDueJobs(caseInstance);
+  }
+
   /** Narrative text of exactly this length, shaped like a chronology, with characters beyond ASCII. */
   public static String longAnswer(int length) {
     StringBuilder text = new StringBuilder();
