@@ -76,6 +76,8 @@ public final class Authorizations {
     for (String partner : Groups.partnerGroups()) {
       grant(partner, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(partner, Resources.PROCESS_DEFINITION, CaseProcess.KEY, ProcessDefinitionPermissions.READ);
+      // their sign-off is a task of the rapid review stage: its form is read through the stage's definition
+      grant(partner, Resources.PROCESS_DEFINITION, uk.cspr.rapidreview.RapidReview.KEY, ProcessDefinitionPermissions.READ);
     }
   }
 

@@ -69,6 +69,9 @@ public class RapidReviewAnswers {
     // one shape for the multi-instance that asks them: a Json array
     execution.setVariable(RapidReview.AGENCIES, ProcessVariable.texts(RapidReview.AGENCIES).stored(ids));
     RapidReview.SIGN_OFF_ROUND.set(execution, 0);
+    if (due != null) {
+      execution.setVariable(DUE_IN_WORDS, UkDates.longDate(due));
+    }
   }
 
   /** {@code askAnotherAgency} completed: a known agency not already waiting to answer, and why it is asked. */
@@ -107,6 +110,14 @@ public class RapidReviewAnswers {
   public void showAgencyAnswers(DelegateTask task) {
     List<AgencyRequestsOfTheReview.Request> requests = AgencyRequestsOfTheReview.of(
         task.getProcessEngineServices().getHistoryService(), task.getExecution());
+    if (requests.isEmpty()) {
+      // created as the stage starts, its day-1 requests are not yet written where history reads them:
+      // each of them has just been asked, and none has answered
+      LocalDate due = RapidReview.AGENCY_RESPONSE_DUE.from(task.getExecution()).orElse(null);
+      requests = agencyIds(task.getExecution().getVariable(RapidReview.AGENCIES)).stream()
+          .map(id -> new AgencyRequestsOfTheReview.Request(null, id,
+              Agency.byId(id).map(Agency::displayName).orElse(id), due, null, true)).toList();
+    }
     RapidReview.AGENCY_ANSWERS_SO_FAR.set(task.getExecution(), AgencyRequestsOfTheReview.inWords(requests, today()));
   }
 
@@ -159,7 +170,20 @@ public class RapidReviewAnswers {
   public void signOffRoundStarted(DelegateExecution execution) {
     RapidReview.SIGN_OFF_BY_PARTNER.values().forEach(variable -> variable.remove(execution));
     RapidReview.SIGN_OFF_ROUND.set(execution, RapidReview.SIGN_OFF_ROUND.from(execution).orElse(0) + 1);
+    // what the partners sign, as their form says it: the decision in words and its date as read in England
+    execution.setVariable(DECISION_IN_WORDS, DECISION_WORDS.getOrDefault(
+        RapidReview.PARTNERS_DECISION.from(execution).orElse(""), ""));
+    execution.setVariable(DECISION_ON_IN_WORDS, RapidReview.PARTNERS_DECISION_ON.from(execution)
+        .map(UkDates::longDate).orElse(""));
   }
+
+  static final String DECISION_IN_WORDS = "partnersDecisionInWords";
+  static final String DECISION_ON_IN_WORDS = "partnersDecisionOnInWords";
+  static final String DUE_IN_WORDS = "rapidReviewDueInWords";
+  private static final Map<String, String> DECISION_WORDS = Map.of(
+      "LOCAL_REVIEW", "Commission a local child safeguarding practice review",
+      "NO_FURTHER_REVIEW", "No further review",
+      "SUPPORT_NATIONAL_REVIEW", "Support the Panel's national review");
 
   /** {@code signOffRapidReview} completed by one partner: a decision, who signed and as what; a send-back says why. */
   public void partnerSignedOff(DelegateExecution execution) {

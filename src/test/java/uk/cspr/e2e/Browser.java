@@ -104,6 +104,12 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.id(labelElement.getAttribute("for")));
   }
 
+  /** Types into the n-th (from 1) field labelled exactly this, where other labels begin the same ("Action 1", "Action"). */
+  void typeExactly(String label, int n, String value) {
+    WebElement labelElement = waitFor(By.xpath("(//label[normalize-space()=" + quote(label) + "])[" + n + "]"));
+    type(driver.findElement(By.id(labelElement.getAttribute("for"))), value);
+  }
+
   void type(String label, int n, String value) {
     type(field(label, n), value);
   }

@@ -30,7 +30,8 @@ import uk.cspr.testing.Http;
  * A case walked in a real browser, as its users walk it: the coordinator records it in Tasklist, for
  * two children (and is told what is wrong with a bad date), and notifies the Panel; the police answer from the
  * link in their mail, with a document; the manager sees in Cockpit where the case waits and cannot
- * work its tasks; health answers in Tasklist, with a chronology far longer than a text column. The demo profile, the real job executor and the demo's SMTP server throughout.
+ * work its tasks; health answers in Tasklist, with a chronology far longer than a text column; the
+ * coordinator records the rapid review meeting, a partner signs off and the coordinator sends it to the Panel. The demo profile, the real job executor and the demo's SMTP server throughout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
@@ -254,8 +255,8 @@ class JourneysIT {
         browser.open("/camunda/app/cockpit/default/#/process-instance/" + recorded.getId() + "/runtime");
         browser.waitFor(By.cssSelector(".djs-container"));
         browser.waitForText(recorded.getBusinessKey());
-        // a token badge on the activity the case waits at: asking the agencies
-        browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='CallActivity_AskAgencies'] .badge"));
+        // a token badge on the stage the case waits at: the rapid review
+        browser.waitFor(By.cssSelector(".djs-overlays[data-container-id='CallActivity_RapidReview'] .badge"));
         // the toolbar of buttons a manager could only be refused with (delete, retry, add a variable, suspend) is gone
         browser.waiting().until(d -> (Boolean) browser.driver.executeScript(
             "return document.documentElement.classList.contains('cspr-cases-read-only')"));
@@ -492,6 +493,118 @@ class JourneysIT {
   }
 
   /** The response link in the request mail to this address, once the job executor has sent it. */
+  @Test
+  @Order(9)
+  void theCoordinatorRecordsTheRapidReviewMeetingAPartnerSignsOffAndTheReviewGoesToThePanel() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).isNotNull();
+    String reference = recorded.getBusinessKey();
+    LocalDate today = WorkingDays.todayInEngland();
+    try (Browser browser = new Browser(base(), "rapid-review")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        Task meeting = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+            .taskDefinitionKey("recordRapidReviewMeeting").singleResult();
+        browser.open("/camunda/app/tasklist/default/#/?task=" + meeting.getId());
+        browser.waitForText(reference + ": Record the rapid review meeting");
+        browser.press("Claim");
+        // who has answered and who has not, as the coordinators kept it in a spreadsheet: worked out again
+        // as the task is claimed, and shown when it is opened
+        browser.waitFor(Browser.button("Complete"));
+        browser.driver.navigate().refresh();
+        browser.waitFor(By.xpath("//*[contains(normalize-space(), '2 of 2 agencies have answered')]"));
+        browser.waitFor(By.xpath("//*[contains(normalize-space(), 'Police: answered on ')]"));
+        browser.typeDate("Date of the rapid review meeting", today);
+        browser.chooseRadio("Does the case meet the criteria", "Yes: record the meeting's findings and the partners' decision");
+        browser.type("Facts established", "Two domestic incidents in 2025 were not shared with health.");
+        browser.typeExactly("Action", 1, "Strategy discussion for the sibling");
+        browser.typeExactly("Owner", 1, "Children's social care");
+        browser.type("Learning identified", "Information sharing between police and health visiting.");
+        browser.clickLabel("Police investigation");
+        browser.chooseRadio("The safeguarding partners' decision", "Commission a local child safeguarding practice review");
+        browser.typeDate("Date of the partners' decision", today);
+        browser.type("Reasons for the decision", "Multi-agency learning about information sharing.");
+        browser.chooseRadio("May the case be of national importance?", "No");
+        browser.screenshot("meeting-filled");
+        browser.press("Complete");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            engine.getTaskService().createTaskQuery().taskId(meeting.getId()).count() == 0);
+        browser.screenshot("meeting-recorded");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    String review = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("cspr-rapid-review").singleResult().getId();
+    assertThat(engine.getRuntimeService().getVariable(review, "partnersDecision")).isEqualTo("LOCAL_REVIEW");
+
+    // the local authority's partner signs off in Tasklist, from the filter that lists what awaits them
+    try (Browser browser = new Browser(base(), "partner")) {
+      try {
+        browser.logIn("tasklist", "la-partner", "la-partner");
+        browser.waitFor(By.xpath("//a[contains(normalize-space(), 'Awaiting my sign-off')]")).click();
+        browser.waitFor(Browser.text(reference + ": Sign off the rapid review")).click();
+        browser.waitForText("Your decision");
+        // what they sign, in the form's words and a date as read in England, never the engine's value
+        browser.waitForText("decided on " + UkDates.longDate(today));
+        assertThat(browser.driver.findElement(By.tagName("body")).getText())
+            .contains("Commission a local child safeguarding practice review").doesNotContain("LOCAL_REVIEW");
+        browser.press("Claim");
+        browser.chooseRadio("Your decision", "Sign off the rapid review");
+        browser.type("Name of the person signing", "Helen Marsh");
+        browser.chooseRadio("Signing as", "The lead safeguarding partner");
+        browser.screenshot("sign-off-filled");
+        browser.press("Complete");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
+            .processInstanceBusinessKey(reference).taskDefinitionKey("signOffRapidReview")
+            .taskCandidateGroup("partner-local-authority").count() == 0);
+        browser.screenshot("signed-off");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    for (String[] partner : new String[][] {{"partner-icb", "Samuel Adeyemi"}, {"partner-police", "Claire Douglas"}}) {
+      Task signOff = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+          .taskDefinitionKey("signOffRapidReview").taskCandidateGroup(partner[0]).singleResult();
+      engine.getTaskService().complete(signOff.getId(), java.util.Map.of("signOffDecision", "SIGN_OFF",
+          "signatoryName", partner[1], "signatoryRole", "LEAD_PARTNER"));
+    }
+
+    try (Browser browser = new Browser(base(), "submission")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
+            .processInstanceBusinessKey(reference).taskDefinitionKey("submitRapidReview").count() == 1);
+        Task submit = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+            .taskDefinitionKey("submitRapidReview").singleResult();
+        browser.open("/camunda/app/tasklist/default/#/?task=" + submit.getId());
+        browser.waitForText(reference + ": Submit the rapid review to the Panel");
+        browser.press("Claim");
+        browser.typeDate("Date the rapid review was sent to the Panel", today);
+        browser.typeDate("Date the family was told of the decision", today);
+        browser.type("Who told the family", "Priya Shah, coordinator");
+        browser.screenshot("submission-filled");
+        browser.press("Complete");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            engine.getTaskService().createTaskQuery().taskId(submit.getId()).count() == 0);
+        browser.screenshot("submitted");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    // the stage ends once its last jobs have run, and the case keeps when the review went
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(recorded.getId()).variableName("rapidReviewSubmittedOn")
+        .singleResult() != null);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(recorded.getId())
+        .variableName("rapidReviewOnTime").singleResult().getValue()).isEqualTo(true);
+  }
+
   private String requestLinkFor(String caseReference, String to) {
     Http http = new Http(port);
     return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
