@@ -2,13 +2,17 @@ package uk.cspr.cases;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +32,12 @@ public final class PlaceholderCaseMigration {
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
+  private final TaskService tasks;
 
   public PlaceholderCaseMigration(ProcessEngine engine) {
     this.repository = engine.getRepositoryService();
     this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
   }
 
   /** @return how many cases this call moved */
@@ -70,6 +76,7 @@ public final class PlaceholderCaseMigration {
         moved += move(plan, caseId, older);
       }
     }
+    renameMovedTasks(newest);
     if (moved > 0) {
       log.info("{} {} waiting at the rapid review placeholder moved to cspr-case version {}", moved,
           moved == 1 ? "case" : "cases", newest.getVersion());
@@ -87,6 +94,31 @@ public final class PlaceholderCaseMigration {
         return 0; // another node moved (or a person closed) it meanwhile
       }
       throw refused;
+    }
+  }
+
+  /**
+   * A task keeps the name and description it was created with: a moved case's placeholder would go on
+   * saying "stage not yet built". Every start puts right any the newest version names otherwise.
+   */
+  private void renameMovedTasks(ProcessDefinition newest) {
+    UserTask placeholder = repository.getBpmnModelInstance(newest.getId())
+        .getModelElementById(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE);
+    String description = placeholder.getDocumentations().stream().map(d -> d.getTextContent()).findFirst().orElse(null);
+    for (Task task : tasks.createTaskQuery().processDefinitionId(newest.getId())
+        .taskDefinitionKey(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).list()) {
+      String reference = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .singleResult().getBusinessKey();
+      String name = reference + ": " + placeholder.getName();
+      if (!name.equals(task.getName())) {
+        task.setName(name);
+        task.setDescription(description);
+        try {
+          tasks.saveTask(task);
+        } catch (OptimisticLockingException renamedByAnotherNode) {
+          // the same name, written by a node starting beside this one
+        }
+      }
     }
   }
 

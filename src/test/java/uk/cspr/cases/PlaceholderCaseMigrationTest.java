@@ -57,6 +57,11 @@ class PlaceholderCaseMigrationTest {
     assertThat(migration.moveCasesWaitingAtThePlaceholder()).isEqualTo(1);
     assertThat(definitionOf(waiting)).isEqualTo(newer.getId());
     assertThat(definitionOf(asking)).isEqualTo(before);
+    // its task says what it now does, not "stage not yet built"
+    assertThat(workflow.task(waiting, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getName())
+        .isEqualTo(waiting.getBusinessKey() + ": Start the rapid review of a case recorded before it");
+    assertThat(workflow.task(waiting, CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).getDescription())
+        .contains("the agencies are not asked again");
     // its notification, still running, is still the case's own; no agency is asked again
     ProcessInstance notification = workflow.stage(waiting, Notification.KEY);
     assertThat(notification).isNotNull();
