@@ -33,7 +33,7 @@ final class PluginAnswers {
       if (refused.problems.isEmpty()) {
         return message(refused.status, refused.getMessage());
       }
-      // the fields, never the message: it is said of values that may be a child's details
+      // the fields alone, as the identifying details API logs a refusal
       log.warn("Refused: {} ({})", refused.problems.stream().map(uk.cspr.validation.Problem::field).toList(),
           refused.status);
       return json(refused.status, Map.of("message", refused.getMessage(), "problems", refused.problems));
