@@ -82,6 +82,16 @@ public class CaseConfiguration {
     return new ProvisionalDeadlines(engine, calendar, timescales, transactions);
   }
 
+  /** After the notification: counted from it, the rapid review stage moves to its real deadline. */
+  @Bean
+  ExecutionListener rapidReviewFollowsTheNotificationListener(ProvisionalDeadlines deadlines) {
+    return execution -> {
+      if (!execution.isCanceled()) {
+        deadlines.rapidReviewFollowsTheNotification(execution.getProcessInstanceId());
+      }
+    };
+  }
+
   /** At every start: a newer bank holidays file may settle deadlines computed by rule. */
   @Bean
   ApplicationListener<ApplicationReadyEvent> recomputeProvisionalDeadlines(ProvisionalDeadlines deadlines) {

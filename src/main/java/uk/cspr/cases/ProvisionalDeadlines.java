@@ -140,6 +140,38 @@ public class ProvisionalDeadlines {
     return !was.isEmpty();
   }
 
+  /**
+   * Counted from the notification, the rapid review is first given the 15th working day from
+   * awareness; once the notification has been recorded and the case knows its real deadline, the
+   * rapid review stage moves to it: its deadline, the due dates set from it and its timers.
+   *
+   * @return whether the stage's deadline moved
+   */
+  public boolean rapidReviewFollowsTheNotification(String caseInstanceId) {
+    var runtime = engine.getRuntimeService();
+    Object due = runtime.getVariable(caseInstanceId, CaseProcess.RAPID_REVIEW_DUE.name());
+    if (!timescales.isRapidReviewCountedFromNotification() || !(due instanceof String after)) {
+      return false;
+    }
+    boolean moved = false;
+    for (ProcessInstance review : runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstanceId)
+        .processDefinitionKey(RAPID_REVIEW_KEY).list()) {
+      if (runtime.getVariable(review.getId(), CaseProcess.RAPID_REVIEW_DUE.name()) instanceof String before
+          && !before.equals(after)) {
+        runtime.setVariable(review.getId(), CaseProcess.RAPID_REVIEW_DUE.name(), after);
+        runtime.setVariable(review.getId(), RAPID_REVIEW_DUE_IN_WORDS,
+            uk.cspr.calendar.UkDates.longDate(LocalDate.parse(after)));
+        moveDueDates(review.getId(), before, after);
+        recalculateTimers(review.getId());
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  static final String RAPID_REVIEW_KEY = "cspr-rapid-review";
+  static final String RAPID_REVIEW_DUE_IN_WORDS = "rapidReviewDueInWords";
+
   /** A task due at the end of the old deadline day is due at the end of the new one. */
   private void moveDueDates(String processInstanceId, String before, String after) {
     Date old = Date.from(calendar.deadlineInstant(LocalDate.parse(before)).toInstant());

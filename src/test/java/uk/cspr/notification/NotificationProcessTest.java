@@ -117,12 +117,22 @@ class NotificationProcessTest {
       clockAt("2025-12-22T10:00");
       ProcessInstance caseInstance = flow.recordCase(panelIncident("2025-12-22"));
       assertThat(counting.getRuntimeService().getVariable(caseInstance.getId(), "rapidReviewDue")).isNull();
+      assertThat(counting.getRuntimeService().getVariable(flow.stage(caseInstance, "cspr-rapid-review").getId(),
+          "rapidReviewDue")).as("the 15th working day from awareness, meanwhile").isEqualTo("2026-01-15");
 
       clockAt("2025-12-24T10:00");
       flow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-2", "notifiedOn", "2025-12-24");
       flow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-24");
       // 15 working days from Wednesday 24 December 2025
       assertThat(counting.getRuntimeService().getVariable(caseInstance.getId(), "rapidReviewDue")).isEqualTo("2026-01-19");
+      // and the rapid review stage, given the 15th working day from awareness meanwhile, moves to it with its escalation
+      ProcessInstance review = flow.stage(caseInstance, "cspr-rapid-review");
+      assertThat(counting.getRuntimeService().getVariable(review.getId(), "rapidReviewDue")).isEqualTo("2026-01-19");
+      assertThat(counting.getRuntimeService().getVariable(review.getId(), "rapidReviewDueInWords"))
+          .isEqualTo("Monday 19 January 2026");
+      assertThat(counting.getManagementService().createJobQuery().processInstanceId(review.getId())
+          .activityId("Timer_RapidReviewEscalation").singleResult().getDuedate().toInstant())
+          .isEqualTo(java.time.Instant.parse("2026-01-20T09:00:00Z"));
     } finally {
       counting.close();
     }
