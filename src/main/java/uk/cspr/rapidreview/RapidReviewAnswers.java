@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import uk.cspr.agency.Agency;
+import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
@@ -104,6 +105,32 @@ public class RapidReviewAnswers {
     LocalDate minimum = calendar.addWorkingDays(askedOn, timescales.agencyResponseMinimumWorkingDays());
     LocalDate due = usual.isBefore(beforeRapidReview) ? usual : beforeRapidReview;
     return due.isBefore(minimum) ? minimum : due;
+  }
+
+  /**
+   * One of the review's requests has ended, answered or withdrawn: the meeting's list follows at
+   * once, so a coordinator who opens the meeting sees it as it is. History does not yet hold this
+   * request's end (it is written as this transaction commits): what the request passed out says it.
+   */
+  public void agencyRequestEnded(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String agencyId = String.valueOf(execution.getVariableLocal("requestAgencyId"));
+    LocalDate answeredOn = AgencyRequest.INFORMATION_PROVIDED_ON.from(
+        java.util.Collections.singletonMap(AgencyRequest.INFORMATION_PROVIDED_ON.name(),
+            execution.getVariableLocal("requestAnsweredOn"))).orElse(null);
+    List<AgencyRequestsOfTheReview.Request> requests = new java.util.ArrayList<>(
+        AgencyRequestsOfTheReview.of(history(execution), execution));
+    for (int i = requests.size() - 1; i >= 0; i--) {
+      AgencyRequestsOfTheReview.Request request = requests.get(i);
+      if (request.open() && request.agencyId().equals(agencyId)) {
+        requests.set(i, new AgencyRequestsOfTheReview.Request(request.processInstanceId(), request.agencyId(),
+            request.agencyName(), request.responseDue(), answeredOn, false));
+        break;
+      }
+    }
+    RapidReview.AGENCY_ANSWERS_SO_FAR.set(execution.getProcessInstance(), AgencyRequestsOfTheReview.inWords(requests, today()));
   }
 
   /** The meeting's task is created or claimed: who has answered and who has not, as of now. */

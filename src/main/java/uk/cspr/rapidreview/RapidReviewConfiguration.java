@@ -37,6 +37,11 @@ public class RapidReviewConfiguration {
   }
 
   @Bean
+  ExecutionListener agencyRequestEndedListener(RapidReviewAnswers answers) {
+    return answers::agencyRequestEnded;
+  }
+
+  @Bean
   TaskListener agencyAnswersSoFarListener(RapidReviewAnswers answers) {
     return answers::showAgencyAnswers;
   }

@@ -18,6 +18,9 @@ import uk.cspr.casefile.Facts;
  */
 class RapidReviewInCaseFile implements CaseFileContribution {
 
+  /** The meeting's form: its options' labels are how the case file says what was chosen. */
+  private final uk.cspr.validation.FormSchema meeting = uk.cspr.validation.FormSchema.shipped("record-rapid-review-meeting");
+
   @Override
   public void contribute(CaseHistory history, CaseFileDraft file) {
     for (HistoricProcessInstance review : history.instancesOf(RapidReview.KEY)) {
@@ -35,12 +38,15 @@ class RapidReviewInCaseFile implements CaseFileContribution {
           .text(RapidReview.FACTS_ESTABLISHED.name(), "Facts established", RapidReview.FACTS_ESTABLISHED.from(v).orElse(null))
           .text(RapidReview.LEARNING_IDENTIFIED.name(), "Learning identified", RapidReview.LEARNING_IDENTIFIED.from(v).orElse(null))
           .text(RapidReview.PARALLEL_PROCEEDINGS.name(), "Parallel proceedings",
-              RapidReview.PARALLEL_PROCEEDINGS.from(v).map(list -> String.join(", ", list)).orElse(null))
-          .text(RapidReview.PARTNERS_DECISION.name(), "The partners' decision", RapidReview.PARTNERS_DECISION.from(v).orElse(null))
+              RapidReview.PARALLEL_PROCEEDINGS.from(v).map(list -> String.join(", ", list.stream()
+                  .map(value -> meeting.optionLabel(RapidReview.PARALLEL_PROCEEDINGS.name(), value)).toList())).orElse(null))
+          .text(RapidReview.PARTNERS_DECISION.name(), "The partners' decision", RapidReview.PARTNERS_DECISION.from(v)
+              .map(value -> meeting.optionLabel(RapidReview.PARTNERS_DECISION.name(), value)).orElse(null))
           .date(RapidReview.PARTNERS_DECISION_ON.name(), "Decided on", RapidReview.PARTNERS_DECISION_ON.from(v).orElse(null))
           .text(RapidReview.PARTNERS_DECISION_REASONS.name(), "Reasons", RapidReview.PARTNERS_DECISION_REASONS.from(v).orElse(null))
           .text(RapidReview.MAY_BE_OF_NATIONAL_IMPORTANCE.name(), "May be of national importance",
-              RapidReview.MAY_BE_OF_NATIONAL_IMPORTANCE.from(v).orElse(null));
+              RapidReview.MAY_BE_OF_NATIONAL_IMPORTANCE.from(v)
+                  .map(value -> meeting.optionLabel(RapidReview.MAY_BE_OF_NATIONAL_IMPORTANCE.name(), value)).orElse(null));
       for (String group : RapidReview.PARTNER_GROUPS) {
         signOff(facts, RapidReview.SIGN_OFF_BY_PARTNER.get(group).from(v).orElse(null), group);
       }
@@ -68,7 +74,7 @@ class RapidReviewInCaseFile implements CaseFileContribution {
       String text = record == null ? null : record.prop("signatoryName").stringValue() + " ("
           + ("LEAD_PARTNER".equals(record.prop("signatoryRole").stringValue()) ? "lead partner" : "delegated partner") + "): "
           + (RapidReview.SIGN_OFF.equals(record.prop("decision").stringValue()) ? "signed off" : "sent back") + " on "
-          + record.prop("on").stringValue();
+          + uk.cspr.calendar.UkDates.longDate(LocalDate.parse(record.prop("on").stringValue()));
       facts.text(RapidReview.SIGN_OFF_BY_PARTNER.get(group).name(), "Sign-off for " + RapidReview.PARTNER_NAMES.get(group), text);
   }
 }

@@ -509,8 +509,8 @@ class JourneysIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + meeting.getId());
         browser.waitForText(reference + ": Record the rapid review meeting");
         browser.press("Claim");
-        // who has answered and who has not, as the coordinators kept it in a spreadsheet: worked out again
-        // as the task is claimed, and shown when it is opened
+        // who has answered and who has not, as the coordinators kept it in a spreadsheet: kept up to date as
+        // each agency answers, and shown as the task is opened
         browser.waitFor(Browser.button("Complete"));
         browser.driver.navigate().refresh();
         browser.waitFor(By.xpath("//*[contains(normalize-space(), '2 of 2 agencies have answered')]"));

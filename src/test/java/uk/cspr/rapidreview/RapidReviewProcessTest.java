@@ -65,10 +65,17 @@ class RapidReviewProcessTest {
     assertThat(requestOf(review, "police")).isNotNull();
     assertThat(requestVariable(review, "police", "responseDue")).isEqualTo(AGENCY_RESPONSE_DUE);
 
+    assertThat(variable(review, "agencyAnswersSoFar")).asString().contains("0 of 2 agencies have answered")
+        .contains("Police: not received yet, due Tuesday 6 January 2026");
     clockAt("2025-12-30T11:00");
     answer(review, "police");
+    workflow.executeDueJobs(review);
+    // the meeting's list follows each answer, without anyone claiming the task again
+    assertThat(variable(review, "agencyAnswersSoFar")).asString().contains("1 of 2 agencies have answered")
+        .contains("Police: answered on Tuesday 30 December 2025").contains("Health: not received yet");
     answer(review, "health");
     workflow.executeDueJobs(review);
+    assertThat(variable(review, "agencyAnswersSoFar")).asString().contains("2 of 2 agencies have answered");
 
     clockAt("2026-01-07T10:00");
     Task meeting = claim(review, RapidReview.TASK_RECORD_MEETING);
@@ -101,7 +108,9 @@ class RapidReviewProcessTest {
       var section = workflowEngine.caseFiles().file(review.getBusinessKey()).sections().stream()
           .filter(s -> s.kind().equals("rapid-review")).findFirst().orElseThrow();
       assertThat(section.facts()).extracting(uk.cspr.casefile.CaseFile.Fact::text).contains(
-          "Helen Marsh (lead partner): signed off on 2026-01-07", "LOCAL_REVIEW");
+          "Helen Marsh (lead partner): signed off on Wednesday 7 January 2026",
+          "Commission a local child safeguarding practice review", "Police investigation, Child death review (joint agency "
+          + "response, CDOP)", "No");
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
