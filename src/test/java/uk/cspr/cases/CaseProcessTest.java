@@ -140,6 +140,9 @@ class CaseProcessTest {
     assertThat(workflow.caseVariable(caseInstance, "rapidReviewOnTime")).isEqualTo(true);
     assertThat(workflow.caseVariable(caseInstance, "partnersDecision")).isEqualTo("LOCAL_REVIEW");
     assertThat(workflow.caseVariable(caseInstance, "partnersDecisionOn")).isEqualTo("2026-01-12");
+    assertThat(Workflow.jsonStrings(workflow.caseVariable(caseInstance, "parallelProceedings")))
+        .containsExactly("POLICE_INVESTIGATION", "CHILD_DEATH_REVIEW");
+    assertThat(workflow.caseVariable(caseInstance, "mayBeOfNationalImportance")).isEqualTo("NO");
     assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2026-01-15");
   }
 
@@ -381,6 +384,23 @@ class CaseProcessTest {
     // a second start with the same calendar changes nothing
     assertThat(new ProvisionalDeadlines(engine, published, uk.cspr.timescales.Timescales.defaults(),
         workflowEngine.transactions()).recompute()).isZero();
+  }
+
+  @Test
+  void aCaseFoundAtTheRapidReviewNotToMeetTheCriteriaEndsRecordedWithoutWaitingOnItsNotification() {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2025-12-24T10:00");
+    workflow.complete(caseInstance, "recordRapidReviewMeeting", "rapidReviewMeetingOn", "2025-12-24",
+        "reviewCriteriaMet", "NO", "criteriaNotMetReasons", "The injury was found to be accidental.");
+    workflow.complete(caseInstance, "tellPanelCriteriaNotMet", "panelToldCriteriaNotMetOn", "2025-12-24");
+    workflow.executeDueJobs(caseInstance); // the agencies told their requests are withdrawn
+
+    assertThat(caseInstance).isEnded().hasPassed("EndEvent_CriteriaNotMet");
+    assertThat(workflow.caseVariable(caseInstance, "rapidReviewOutcome")).isEqualTo("CRITERIA_NOT_MET");
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2025-12-24");
+    // the notification, never made, is no longer asked of anyone
+    assertThat(workflow.openTaskKeys(caseInstance)).isEmpty();
   }
 
   @Test
