@@ -106,4 +106,33 @@ class PartnerWriteAccessTest {
     assertThat(engine.getRuntimeService().getVariable(review.getId(), "partnersDecision")).isEqualTo("LOCAL_REVIEW");
     assertThat(signOff(review, Groups.PARTNER_POLICE)).isNotNull();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyCanDoNothingWithTheRapidReview(EngineDoor door) {
+    ProcessInstance review = atSignOff();
+    Task signOff = signOff(review, Groups.PARTNER_POLICE);
+    Task askAnother = engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+        .taskDefinitionKey("askAnotherAgency").singleResult();
+    Http police = door.as(port, "police-lead");
+    String root = door.root();
+
+    // each task answered as its own form asks: still nothing the agency may do
+    assertThat(police.postJson(root + "/task/" + signOff.getId() + "/submit-form", form("signOffDecision", "SIGN_OFF",
+        "signatoryName", "Mark", "signatoryRole", "LEAD_PARTNER")).status()).isIn(403, 404);
+    assertThat(police.postJson(root + "/task/" + askAnother.getId() + "/submit-form", form("addedAgencyId", "housing",
+        "addedAgencyReason", "Found to be involved")).status()).isIn(403, 404);
+    for (Task task : java.util.List.of(signOff, askAnother)) {
+      String at = root + "/task/" + task.getId();
+      assertThat(police.putJson(at + "/variables/partnersDecision", Map.of("value", "NO_FURTHER_REVIEW", "type", "String"))
+          .status()).isIn(403, 404);
+      assertThat(police.postJson(at + "/bpmnError", Map.of("errorCode", "x")).status()).isIn(403, 404);
+      assertThat(police.putJson(at, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0000")).status()).isIn(403, 404);
+    }
+    assertThat(police.postJson(root + "/process-instance/" + review.getId() + "/variables",
+        Map.of("modifications", Map.of("rapidReviewDue", Map.of("value", "2099-01-01")))).status()).isIn(403, 404);
+    assertThat(police.get(root + "/process-instance/" + review.getId() + "/variables").status()).isIn(403, 404);
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "partnersDecision")).isEqualTo("LOCAL_REVIEW");
+    assertThat(signOff(review, Groups.PARTNER_POLICE)).isNotNull();
+  }
 }
