@@ -11,6 +11,7 @@ import uk.cspr.casefile.CaseFile;
 import uk.cspr.casefile.CaseFileContribution;
 import uk.cspr.casefile.CaseFileDraft;
 import uk.cspr.casefile.CaseHistory;
+import uk.cspr.variables.ProcessVariable;
 
 /**
  * What the case file says of the identifying details: for each child, and for the incident's
@@ -22,6 +23,8 @@ import uk.cspr.casefile.CaseHistory;
 class IdentifyingDetailsInCaseFile implements CaseFileContribution {
 
   static final String KIND = "identifying-details";
+  /** The case's own variable, read here by name: this package does not reach into the case's. */
+  private static final ProcessVariable<List<String>> CHILD_REFERENCES = ProcessVariable.texts("childReferences");
   private static final String PLACE = "Where the incident happened";
 
   private final IdentifyingDetails details;
@@ -40,10 +43,8 @@ class IdentifyingDetailsInCaseFile implements CaseFileContribution {
     Map<String, IdentifyingDetails.Recorded> recorded = details.recorded(reference).stream()
         .collect(Collectors.toMap(r -> r.childReference() == null ? "" : r.childReference(), Function.identity()));
     List<String> children = new ArrayList<>(recorded.keySet().stream().filter(child -> !child.isEmpty()).toList());
-    history.variables(theCase.getId()).entrySet().stream()
-        .filter(v -> "childReferences".equals(v.getKey()) && v.getValue() != null)
-        .findFirst().ifPresent(v -> childrenIn(v.getValue()).stream().filter(c -> !children.contains(c))
-            .forEach(children::add));
+    CHILD_REFERENCES.from(history.variables(theCase.getId())).orElse(List.of()).stream()
+        .filter(child -> !children.contains(child)).forEach(children::add);
 
     List<CaseFile.Fact> facts = new ArrayList<>();
     children.stream().sorted().forEach(child -> facts.add(recordedFact("child:" + child, "Child " + child,
@@ -71,14 +72,5 @@ class IdentifyingDetailsInCaseFile implements CaseFileContribution {
 
   private static String what(String childReference) {
     return childReference == null ? "where the incident happened" : "the details of child " + childReference;
-  }
-
-  /** The case's child references as the engine holds them: a Json array or, from older cases, a list. */
-  private static List<String> childrenIn(Object value) {
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    String text = String.valueOf(value).replaceAll("[\\[\\]\"]", "");
-    return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }
