@@ -16,7 +16,11 @@ public final class CaseProcess {
   public static final String TASK_PASS_TO_ANOTHER_AUTHORITY = "passToAnotherAuthority";
   public static final String CALL_NOTIFICATION = "CallActivity_Notification";
   public static final String CALL_RAPID_REVIEW = "CallActivity_RapidReview";
-  public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
+  public static final String CALL_PANEL_DECISION = "CallActivity_PanelDecision";
+  /** Where the case waits, after the Panel's decision, for the stages still to be built. */
+  public static final String AWAIT_LOCAL_REVIEW_STAGE = "awaitLocalReviewStage";
+  public static final String AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE = "awaitNationalReviewSupportStage";
+  public static final String AWAIT_LEARNING_STAGE = "awaitLearningStage";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";
   public static final String END_NOT_NOTIFIABLE = "EndEvent_NotNotifiable";
   public static final String END_PASSED_TO_ANOTHER_AUTHORITY = "EndEvent_PassedToAnotherAuthority";

@@ -17,12 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves every case waiting at "Run the rapid review (stage not yet built)" to the newest version of
- * {@code cspr-case}, so no case is stranded on the placeholder once the rapid review stage exists.
+ * Moves every case that an older version of {@code cspr-case} would end too soon to the newest
+ * version, so that no case is stranded when a stage after it is installed: a case waiting at "Run the
+ * rapid review (stage not yet built)", and a case still in its notification or rapid review, which its
+ * old version would close when they end instead of going on to the Panel's decision.
  *
- * <p>Only cases at the placeholder move. A case still asking its agencies has request instances that
- * a new version could not carry across, so it finishes asking on its old version and moves at a
- * later start, once it reaches the placeholder. Each case moves in its own command, on a plan the
+ * <p>Only a case whose every current step is in the newest version moves. A case still asking its
+ * agencies from the case itself (the first versions) has request instances that a new version could
+ * not carry across, so it finishes asking on its old version and moves at a later start, once it
+ * reaches the placeholder. A stage a case has already called runs on to its end on its own version:
+ * only the case moves. Each case moves in its own command, on a plan the
  * engine has validated; where it refuses one, those cases stay and an error says why.
  * Several nodes may run this at once: a case another node has just moved is passed over.
  */
@@ -54,7 +58,8 @@ public final class PlaceholderCaseMigration {
         continue;
       }
       List<String> waiting = runtime.createProcessInstanceQuery().processDefinitionId(older.getId())
-          .activityIdIn(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).list().stream().map(ProcessInstance::getId).toList();
+          .activityIdIn(MOVED_FROM.toArray(String[]::new)).list().stream().map(ProcessInstance::getId)
+          .filter(caseId -> everyStepIn(newest, caseId)).toList();
       if (waiting.isEmpty()) {
         continue;
       }
@@ -67,7 +72,7 @@ public final class PlaceholderCaseMigration {
       } catch (MigrationPlanValidationException refused) {
         // the cases stay where they are, visible in Cockpit, and the operator is told why; a node that
         // refused to start over them would stop every other case too
-        log.error("{} {} of cspr-case version {} waiting at the rapid review placeholder cannot move to version {}: {}",
+        log.error("{} {} of cspr-case version {} cannot move to version {}: {}",
             waiting.size(), waiting.size() == 1 ? "case" : "cases", older.getVersion(), newest.getVersion(),
             refused.getMessage());
         continue;
@@ -78,7 +83,7 @@ public final class PlaceholderCaseMigration {
     }
     renameMovedTasks(newest);
     if (moved > 0) {
-      log.info("{} {} waiting at the rapid review placeholder moved to cspr-case version {}", moved,
+      log.info("{} {} moved to cspr-case version {}", moved,
           moved == 1 ? "case" : "cases", newest.getVersion());
     }
     return moved;
@@ -120,6 +125,15 @@ public final class PlaceholderCaseMigration {
         }
       }
     }
+  }
+
+  /** Where a case on an older version would stop or end too soon: the placeholder, and the stages before the Panel's decision. */
+  static final List<String> MOVED_FROM = List.of(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE, CaseProcess.CALL_NOTIFICATION,
+      CaseProcess.CALL_RAPID_REVIEW);
+
+  private boolean everyStepIn(ProcessDefinition newest, String caseId) {
+    var model = repository.getBpmnModelInstance(newest.getId());
+    return runtime.getActiveActivityIds(caseId).stream().allMatch(id -> model.getModelElementById(id) != null);
   }
 
   private boolean hasPlaceholder(ProcessDefinition definition) {

@@ -34,6 +34,10 @@ public record Timescales(
     @DefaultValue("3") int agencyResponseMinimumWorkingDays,
     @DefaultValue("2") int reminderWorkingDaysBefore,
     @DefaultValue("15") int panelResponseChaseWorkingDays,
+    /* chased once, the Panel is chased again after this many more working days while nothing comes */
+    @DefaultValue("5") int panelResponseChaseAgainWorkingDays,
+    /* the partners decide on a response that differs from their decision (and tell the Panel of one not to review) within */
+    @DefaultValue("10") int partnersDecisionAfterPanelWorkingDays,
     @DefaultValue("P6M") Period localReview,
     @DefaultValue("7") int prePublicationNoticeWorkingDays,
     @DefaultValue("P12M") Period minimumPublication,
@@ -67,6 +71,8 @@ public record Timescales(
           + ") must be fewer than rapid-review-working-days (" + rapidReviewWorkingDays + ")");
     }
     workingDays(problems, "panel-response-chase-working-days", panelResponseChaseWorkingDays);
+    workingDays(problems, "panel-response-chase-again-working-days", panelResponseChaseAgainWorkingDays);
+    workingDays(problems, "partners-decision-after-panel-working-days", partnersDecisionAfterPanelWorkingDays);
     workingDays(problems, "pre-publication-notice-working-days", prePublicationNoticeWorkingDays);
     if (rapidReviewClockStartsAt == null) {
       problems.add(PREFIX + ".rapid-review-clock-starts-at must be AWARENESS or NOTIFICATION");

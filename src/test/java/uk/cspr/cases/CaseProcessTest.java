@@ -109,7 +109,7 @@ class CaseProcessTest {
   }
 
   @Test
-  void recordingTheNotificationAndClosingTheCaseKeepsTheOutcomesOnTheCase() {
+  void theNotificationAndTheRapidReviewKeepTheirOutcomesOnTheCaseWhichThenAwaitsThePanel() {
     ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
     clockAt("2025-12-30T15:00");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
@@ -133,7 +133,8 @@ class CaseProcessTest {
     assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_RAPID_REVIEW);
     clockAt("2026-01-15T11:00");
     workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
-    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_CASE_CLOSED);
+    // both done: the case waits on the Panel's response
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PANEL_DECISION);
     // what the rapid review decided and when it went, kept on the case for the later stages and the yearly report
     assertThat(workflow.caseVariable(caseInstance, "rapidReviewOutcome")).isEqualTo("SUBMITTED");
     assertThat(workflow.caseVariable(caseInstance, "rapidReviewSubmittedOn")).isEqualTo("2026-01-15");
@@ -143,7 +144,7 @@ class CaseProcessTest {
     assertThat(Workflow.jsonStrings(workflow.caseVariable(caseInstance, "parallelProceedings")))
         .containsExactly("POLICE_INVESTIGATION", "CHILD_DEATH_REVIEW");
     assertThat(workflow.caseVariable(caseInstance, "mayBeOfNationalImportance")).isEqualTo("NO");
-    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo("2026-01-15");
+    assertThat(workflow.task(caseInstance, "recordPanelResponse")).isNotNull();
   }
 
   @Test

@@ -88,16 +88,42 @@ class PlaceholderCaseMigrationTest {
   }
 
   @Test
+  void aCaseInItsRapidReviewOnTheVersionBeforeThePanelDecisionMovesAndGoesOnToThePanel() {
+    clockAt("2025-12-22T10:00");
+    ProcessDefinition earlier = deploy(Map.of("processes/cspr-case.bpmn", "earlier/cspr-case-before-panel-decision.bpmn"), true);
+    ProcessInstance reviewing = engine.getRuntimeService().startProcessInstanceById(earlier.getId(), panelIncident("2025-12-22"));
+    workflow.executeDueJobs(reviewing);
+    answerEveryRequest(reviewing);
+    ProcessInstance review = workflow.stage(reviewing, "cspr-rapid-review");
+
+    ProcessDefinition newer = deployANewVersion();
+    assertThat(migration.moveCasesWaitingAtThePlaceholder()).isGreaterThanOrEqualTo(1);
+    assertThat(definitionOf(reviewing)).isEqualTo(newer.getId());
+    // the stage it had called runs on, its own, on its own version
+    assertThat(workflow.stage(reviewing, "cspr-rapid-review").getId()).isEqualTo(review.getId());
+
+    workflow.complete(reviewing, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-2", "notifiedOn", "2025-12-22");
+    workflow.complete(reviewing, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-22");
+    workflow.sendTheRapidReviewToThePanel(reviewing, "2025-12-22", "2025-12-22");
+    // its old version would have closed the case here; it waits on the Panel instead
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reviewing.getId())
+        .activityIdIn(CaseProcess.CALL_PANEL_DECISION).count()).isEqualTo(1);
+    assertThat(workflow.task(reviewing, "recordPanelResponse")).isNotNull();
+  }
+
+  @Test
   void twoNodesMovingAtOnceMoveEachCaseOnce() throws Exception {
     clockAt("2025-12-22T10:00");
     ProcessDefinition earlier = deployTheVersionBeforeTheRapidReview();
     List<ProcessInstance> cases = List.of(caseAtThePlaceholder(earlier), caseAtThePlaceholder(earlier),
         caseAtThePlaceholder(earlier));
     ProcessDefinition newer = deployANewVersion();
-    // with any case an earlier test left at the placeholder on an older version
+    // with any case an earlier test left on an older version, at the placeholder or in a stage before the Panel's
+    // decision, but not one still asking its agencies from the case itself
     long waiting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .activityIdIn(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE).list().stream()
-        .filter(c -> !c.getProcessDefinitionId().equals(newer.getId())).count();
+        .activityIdIn(PlaceholderCaseMigration.MOVED_FROM.toArray(String[]::new)).list().stream()
+        .filter(c -> !c.getProcessDefinitionId().equals(newer.getId()))
+        .filter(c -> !engine.getRuntimeService().getActiveActivityIds(c.getId()).contains("CallActivity_AskAgencies")).count();
 
     CyclicBarrier together = new CyclicBarrier(2);
     CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> afterBarrier(together));

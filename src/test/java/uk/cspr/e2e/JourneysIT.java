@@ -605,6 +605,56 @@ class JourneysIT {
         .variableName("rapidReviewOnTime").singleResult().getValue()).isEqualTo(true);
   }
 
+  @Test
+  @Order(10)
+  void theCoordinatorRecordsThePanelsResponseInTasklistAndTheCaseGoesOnToItsLocalReview() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    String reference = recorded.getBusinessKey();
+    LocalDate today = WorkingDays.todayInEngland();
+    Task response = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService()
+        .createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("recordPanelResponse").singleResult(),
+        java.util.Objects::nonNull);
+    try (Browser browser = new Browser(base(), "panel-response")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + response.getId());
+        browser.waitForText(reference + ": Record the Panel's response");
+        // what went to the Panel, in words, not the engine's values
+        browser.waitForText("went to the Child Safeguarding Practice Review Panel on " + UkDates.longDate(today));
+        assertThat(browser.driver.findElement(By.tagName("body")).getText())
+            .contains("Commission a local child safeguarding practice review").doesNotContain("LOCAL_REVIEW");
+        browser.press("Claim");
+        browser.chooseRadio("What the Panel decided", "The Panel agrees with the partners' decision to commission a local review");
+        // what the Panel asked for is asked only when it asks for more
+        assertThat(browser.driver.findElements(By.xpath("//label[normalize-space()='What the Panel asked for']")))
+            .noneMatch(WebElement::isDisplayed);
+        browser.typeDate("Date of the Panel's letter", today.plusDays(1));
+        browser.type("The Panel's reference for its letter", "CSPRP/E2E/1");
+        browser.type("What the Panel said", "The Panel agrees that a local review is the right response.");
+        browser.press("Complete");
+        WebElement future = browser.waitFor(By.cssSelector(".cspr-submit-problem"));
+        assertThat(future.getText()).contains("Date of the Panel's letter (" + UkDates.asTyped(today.plusDays(1))
+            + ") is in the future");
+        browser.screenshot("panel-response-refused");
+        browser.typeDate("Date of the Panel's letter", today);
+        browser.screenshot("panel-response-filled");
+        browser.press("Complete");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            engine.getTaskService().createTaskQuery().taskId(response.getId()).count() == 0);
+        browser.screenshot("panel-response-recorded");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    // the Panel agreed: the case goes on to its local review, whose six months run from the rapid review's decision
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("awaitLocalReviewStage").count() == 1);
+    assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");
+    assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "localReviewDecisionOn")).isEqualTo(today.toString());
+  }
+
   private String requestLinkFor(String caseReference, String to) {
     Http http = new Http(port);
     return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -135,4 +135,52 @@ class PartnerWriteAccessTest {
     assertThat(engine.getRuntimeService().getVariable(review.getId(), "partnersDecision")).isEqualTo("LOCAL_REVIEW");
     assertThat(signOff(review, Groups.PARTNER_POLICE)).isNotNull();
   }
+
+  /**
+   * The Panel's decision is the coordinators' to record: a partner or an agency can neither record the
+   * Panel's response nor the partners' decision on it, nor touch the stage's variables, errors or dates;
+   * a coordinator's bad answer is a 400 naming the field, and a good one moves the stage on.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void onlyTheCoordinatorsRecordThePanelsResponseAndThePartnersDecisionOnIt(EngineDoor door) {
+    String today = WorkingDays.todayInEngland().toString();
+    ProcessInstance stage = engine.getRuntimeService().startProcessInstanceByKey("cspr-panel-decision",
+        "NSCP-PANEL-" + reviews.incrementAndGet(), Map.of("rapidReviewSubmittedOn", today, "partnersDecision", "LOCAL_REVIEW",
+            "partnersDecisionOn", today, "partnersDecisionReasons", "Multi-agency learning."));
+    Task response = engine.getTaskService().createTaskQuery().processInstanceId(stage.getId())
+        .taskDefinitionKey("recordPanelResponse").singleResult();
+    String root = door.root();
+    Map<String, Object> nationalReview = form("panelOutcome", "NATIONAL_REVIEW", "panelResponseOn", today,
+        "panelResponseReference", "CSPRP/1");
+    for (String user : java.util.List.of("la-partner", "police-lead")) {
+      Http someone = door.as(port, user);
+      String at = root + "/task/" + response.getId();
+      assertThat(someone.postJson(at + "/submit-form", nationalReview).status()).as(user).isIn(403, 404);
+      assertThat(someone.putJson(at + "/variables/panelOutcome", Map.of("value", "NATIONAL_REVIEW", "type", "String"))
+          .status()).as(user).isIn(403, 404);
+      assertThat(someone.postJson(at + "/bpmnError", Map.of("errorCode", "x")).status()).as(user).isIn(403, 404);
+      assertThat(someone.putJson(at, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0000")).status()).as(user).isIn(403, 404);
+      assertThat(someone.postJson(root + "/process-instance/" + stage.getId() + "/variables",
+          Map.of("modifications", Map.of("partnersDecision", Map.of("value", "NO_FURTHER_REVIEW")))).status()).as(user).isIn(403, 404);
+    }
+
+    Http coordinator = door.as(port, "coordinator");
+    Http.Response outsideTheList = coordinator.postJson(root + "/task/" + response.getId() + "/submit-form",
+        form("panelOutcome", "MAYBE", "panelResponseOn", today, "panelResponseReference", "CSPRP/1"));
+    assertThat(outsideTheList.status()).isEqualTo(400);
+    assertThat(outsideTheList.json().path("message").asText()).contains("What the Panel decided is not one of the answers offered");
+    Http.Response recorded = coordinator.postJson(root + "/task/" + response.getId() + "/submit-form", nationalReview);
+    assertThat(recorded.status()).as(recorded.body()).isIn(200, 204);
+
+    Task decision = engine.getTaskService().createTaskQuery().processInstanceId(stage.getId())
+        .taskDefinitionKey("confirmPartnersDecision").singleResult();
+    assertThat(decision).isNotNull();
+    for (String user : java.util.List.of("la-partner", "police-lead")) {
+      assertThat(door.as(port, user).postJson(root + "/task/" + decision.getId() + "/submit-form", form("partnersDecision",
+          "NO_FURTHER_REVIEW", "partnersDecisionOn", today, "partnersDecisionReasons", "x", "partnersDecisionAgreedBy", "x"))
+          .status()).as(user).isIn(403, 404);
+    }
+    assertThat(engine.getRuntimeService().getVariable(stage.getId(), "partnersDecision")).isEqualTo("LOCAL_REVIEW");
+  }
 }

@@ -55,7 +55,8 @@ public final class PlainEngine {
 
   /** The stages' wiring, as the application has it. */
   public static final List<Class<?>> STAGE_CONFIGURATIONS = List.of(CaseConfiguration.class,
-      NotificationConfiguration.class, uk.cspr.rapidreview.RapidReviewConfiguration.class, AgencyConfiguration.class,
+      NotificationConfiguration.class, uk.cspr.rapidreview.RapidReviewConfiguration.class,
+      uk.cspr.paneldecision.PanelDecisionConfiguration.class, AgencyConfiguration.class,
       MailConfiguration.class, uk.cspr.casefile.CaseFileConfiguration.class);
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();
