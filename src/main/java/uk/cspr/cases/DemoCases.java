@@ -11,11 +11,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.notification.Notification;
+import uk.cspr.rapidreview.RapidReview;
 
 /**
  * Cases in realistic states, so a newcomer finds work waiting: a notification overdue (its
  * escalation goes out as the demo starts), one on time, a decision not to notify waiting to be
- * recorded, and two children in one notification. Dates are relative to today; each case is created once, by its reference.
+ * recorded, two children in one notification, and a rapid review sent to the Panel weeks ago whose
+ * response is now to be chased. Dates are relative to today; each case is created once, by its reference.
  */
 @Component
 @Profile("demo")
@@ -66,13 +69,79 @@ public class DemoCases {
             + "\"age\": 19, \"status\": \"CARE_LEAVER\"}, {\"reference\": \"LCS-6611-F\", \"age\": 0, "
             + "\"status\": \"CHILD_IN_NEED\"}]").create(),
         CaseProcess.AGENCIES.name(), "childrens-social-care, health, housing"));
+    // notified, reviewed and signed off on time; the Panel has not responded in 15 working days
+    withThePanel("DEMO-2026-0005", today);
   }
 
-  private void start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {
+  /**
+   * A case taken, as the coordinators and partners would, through its notification and rapid review
+   * to the Panel: aware 34 working days ago, the rapid review sent on its 15th working day. The
+   * agencies were not asked to answer here: the meeting went on without them, as it may.
+   */
+  private void withThePanel(String reference, LocalDate today) {
+    LocalDate aware = calendar.addWorkingDays(today, -34);
+    if (!start(reference, today, -34, Map.of(
+        CaseProcess.INCIDENT_TYPE.name(), "SERIOUS_HARM",
+        CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), true,
+        CaseProcess.CHILD_STATUS.name(), "CHILD_PROTECTION_PLAN",
+        CaseProcess.CHILD_AGE.name(), 6,
+        CaseProcess.CHILD_REFERENCES.name(), "LCS-7702-G",
+        CaseProcess.AGENCIES.name(), "childrens-social-care, police, education"))) {
+      return;
+    }
+    String notified = calendar.addWorkingDays(aware, 3).toString();
+    complete(reference, Notification.TASK_NOTIFY_PANEL, Map.of("panelNotificationReference", "CSONS-DEMO-0005",
+        "notifiedOn", notified));
+    complete(reference, Notification.TASK_CONFIRM_PARTNERS_TOLD, Map.of("partnersToldOn", notified));
+    String met = calendar.addWorkingDays(aware, 12).toString();
+    Map<String, Object> meeting = new java.util.HashMap<>();
+    meeting.put("rapidReviewMeetingOn", met);
+    meeting.put("reviewCriteriaMet", "YES");
+    meeting.put("factsEstablished", "Bruising seen at school twice in the autumn term was not shared with children's social care.");
+    meeting.put("learningIdentified", "Schools' referral of repeated minor injuries.");
+    meeting.put("partnersDecision", "LOCAL_REVIEW");
+    meeting.put("partnersDecisionOn", met);
+    meeting.put("partnersDecisionReasons", "Multi-agency learning about how schools' concerns reach children's social care.");
+    meeting.put("mayBeOfNationalImportance", "NO");
+    complete(reference, RapidReview.TASK_RECORD_MEETING, meeting);
+    for (String[] partner : new String[][] {{"partner-local-authority", "Helen Marsh"}, {"partner-icb", "Samuel Adeyemi"},
+        {"partner-police", "Claire Douglas"}}) {
+      var signOff = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+          .taskDefinitionKey(RapidReview.TASK_SIGN_OFF).taskCandidateGroup(partner[0]).singleResult();
+      engine.getTaskService().complete(signOff.getId(), Map.of("signOffDecision", "SIGN_OFF", "signatoryName", partner[1],
+          "signatoryRole", "LEAD_PARTNER"));
+    }
+    // the sign-offs join in jobs of their own: run them here rather than wait for the job executor
+    for (int attempt = 0; attempt < 50 && task(reference, RapidReview.TASK_SUBMIT) == null; attempt++) {
+      engine.getManagementService().createJobQuery().processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(reference).processDefinitionKey(RapidReview.KEY).singleResult().getId())
+          .executable().list().forEach(job -> {
+            try {
+              engine.getManagementService().executeJob(job.getId());
+            } catch (org.camunda.bpm.engine.ProcessEngineException takenByTheJobExecutor) {
+              // the job executor ran it first
+            }
+          });
+    }
+    String sent = calendar.addWorkingDays(aware, 15).toString();
+    complete(reference, RapidReview.TASK_SUBMIT, Map.of("rapidReviewSubmittedOn", sent, "familyToldOfDecisionOn", met,
+        "familyToldOfDecisionBy", "Priya Shah, coordinator"));
+  }
+
+  private org.camunda.bpm.engine.task.Task task(String reference, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
+  }
+
+  private void complete(String reference, String key, Map<String, Object> answers) {
+    engine.getTaskService().complete(task(reference, key).getId(), answers);
+  }
+
+  /** @return whether the case was recorded now (false: it was already there) */
+  private boolean start(String reference, LocalDate today, int awareWorkingDaysAgo, Map<String, Object> details) {
     boolean exists = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(reference).count() > 0;
     if (exists) {
-      return;
+      return false;
     }
     LocalDate aware = calendar.addWorkingDays(today, awareWorkingDaysAgo);
     var variables = new java.util.HashMap<String, Object>(details);
@@ -80,5 +149,6 @@ public class DemoCases {
     variables.put(CaseProcess.INCIDENT_DATE.name(), aware.minusDays(1).toString());
     engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, reference, variables);
     log.info("Demo case {} recorded (aware {})", reference, aware);
+    return true;
   }
 }

@@ -98,7 +98,10 @@ public final class PlaceholderCaseMigration {
       if (now == null || !now.getProcessDefinitionId().equals(older.getId())) {
         return 0; // another node moved (or a person closed) it meanwhile
       }
-      throw refused;
+      // this case stays where it is, visible in Cockpit; the others still move and the node still starts
+      log.error("Case {} of cspr-case version {} could not move to the newest version: {}", now.getBusinessKey(),
+          older.getVersion(), refused.getMessage());
+      return 0;
     }
   }
 

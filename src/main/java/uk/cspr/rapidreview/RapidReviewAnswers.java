@@ -50,11 +50,9 @@ public class RapidReviewAnswers {
     // started by the case (or a script), never a form: named as the variables it sets
     Problems problems = new Problems(Map.of());
     LocalDate due = Answers.parseDate(RapidReview.RAPID_REVIEW_DUE.name(), execution.getVariable(RapidReview.RAPID_REVIEW_DUE.name()), problems);
-    LocalDate agencyDue = Answers.parseDate(RapidReview.AGENCY_RESPONSE_DUE.name(),
-        execution.getVariable(RapidReview.AGENCY_RESPONSE_DUE.name()), problems);
-    if (due != null && agencyDue != null && agencyDue.isAfter(due)) {
-      problems.add(RapidReview.AGENCY_RESPONSE_DUE.name(), agencyDue, "is after the rapid review is due (" + UkDates.asTyped(due) + ")");
-    }
+    // a case recorded late gives its agencies their minimum time even past the rapid review's own deadline
+    // (the case tells the coordinators the review is at risk): a later agency date is not refused
+    Answers.parseDate(RapidReview.AGENCY_RESPONSE_DUE.name(), execution.getVariable(RapidReview.AGENCY_RESPONSE_DUE.name()), problems);
     // a case recorded before this stage existed asked its agencies itself: they are not asked again
     boolean askedByTheCase = Boolean.TRUE.equals(execution.getVariable(RapidReview.AGENCIES_ASKED_BY_THE_CASE));
     List<String> ids = askedByTheCase ? List.of() : agencyIds(execution.getVariable(RapidReview.AGENCIES));

@@ -405,6 +405,17 @@ class CaseProcessTest {
   }
 
   @Test
+  void aCaseRecordedAfterItsRapidReviewWasDueStillStartsItsRapidReviewWithTheAgenciesGivenTheirMinimumTime() {
+    // a case from before the system, recorded now: aware 20 working days ago, the rapid review overdue already
+    clockAt("2026-01-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_RAPID_REVIEW);
+    assertThat(caseInstance).variables().containsEntry("rapidReviewDue", "2026-01-15")
+        .containsEntry("agencyResponseDue", "2026-01-27").containsEntry("rapidReviewAtRisk", true);
+    assertThat(workflow.task(caseInstance, "recordRapidReviewMeeting").getDueDate()).isInThePast();
+  }
+
+  @Test
   void theRecordedIncidentIsRefusedWhenItIsBad() {
     assertThatThrownBy(() -> workflow.recordCase(with(panelIncident("2025-12-22"), "awareDate", "2025-12-23")))
         .isInstanceOf(Refusal.class).hasMessageContaining("Date the local authority became aware (23/12/2025) is in the future");

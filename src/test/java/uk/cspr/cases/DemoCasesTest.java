@@ -29,7 +29,7 @@ class DemoCasesTest {
   }
 
   @Test
-  void theDemoHasAnOverdueNotificationOneOnTimeADecisionNotToNotifyAndTwoChildren() throws Exception {
+  void theDemoHasAnOverdueNotificationOneOnTimeADecisionNotToNotifyTwoChildrenAndOneWithThePanel() throws Exception {
     Workflow workflow = new Workflow(engine);
     LocalDate today = WorkingDays.todayInEngland();
 
@@ -54,6 +54,12 @@ class DemoCasesTest {
     assertThat(workflow.openTaskKeys(twoChildren)).contains(Notification.TASK_NOTIFY_PANEL)
         .doesNotContain(Notification.TASK_NOTIFY_DFE_AND_OFSTED);
 
+    // a rapid review with the Panel since its 15th working day, and no response 15 working days on: to chase
+    ProcessInstance withThePanel = demoCase("DEMO-2026-0005");
+    workflow.executeDueJobs(withThePanel);
+    assertThat(workflow.openTaskKeys(withThePanel)).contains("chasePanelResponse", "recordPanelResponse");
+    assertThat(engine.getRuntimeService().getVariable(withThePanel.getId(), "rapidReviewOnTime")).isEqualTo(true);
+
     // the overdue case's reminder and escalation are already due: the job executor sends them at once
     workflow.executeDueJobs(overdue);
     assertThat(Arrays.stream(demoSmtpServer.getReceivedMessages()).map(DemoCasesTest::subject))
@@ -69,7 +75,7 @@ class DemoCasesTest {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
         .isEqualTo(before);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(4);
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(5);
   }
 
   private static String subject(MimeMessage message) {

@@ -648,7 +648,12 @@ class JourneysIT {
         throw failure;
       }
     }
-    // the Panel agreed: the case goes on to its local review, whose six months run from the rapid review's decision
+    // the Panel agreed; the case goes on to its local review once its notification is complete too (the
+    // partners' being told, still open in this journey), the six months running from the rapid review's decision
+    Task partnersTold = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("confirmPartnersTold").singleResult();
+    assertThat(partnersTold).isNotNull();
+    engine.getTaskService().complete(partnersTold.getId(), java.util.Map.of("partnersToldOn", today.toString()));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
         .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("awaitLocalReviewStage").count() == 1);
     assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");

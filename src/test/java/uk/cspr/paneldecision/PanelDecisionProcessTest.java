@@ -343,6 +343,24 @@ class PanelDecisionProcessTest {
     assertThat(workflow.caseVariable(another, "partnersDecision")).isEqualTo("NO_FURTHER_REVIEW");
   }
 
+  @Test
+  void thePanelsResponseIsRecordedWhileThePartnersBeingToldIsStillToConfirmAndTheCaseMovesOnOnceItIs() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordCase(Workflow.panelIncident("2025-12-22"));
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, "notifyPanel", "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-15T11:00");
+    workflow.sendTheRapidReviewToThePanel(caseInstance, DECIDED_ON, SUBMITTED_ON);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION, CaseProcess.CALL_PANEL_DECISION);
+
+    clockAt("2026-01-29T10:00");
+    respond(caseInstance, "LOCAL_REVIEW_AGREED", "2026-01-28");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION);
+    workflow.complete(caseInstance, "confirmPartnersTold", "partnersToldOn", "2025-12-29");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+  }
+
   // --- the language of these tests ---
 
   static java.util.Date endOfDay(String date) {
