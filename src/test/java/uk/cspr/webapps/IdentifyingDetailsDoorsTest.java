@@ -277,7 +277,9 @@ class IdentifyingDetailsDoorsTest {
             "requestText", "Your involvement, please.", "incidentDate", "2026-11-30"));
     new Workflow(engine).executeDueJobs(request);
     MimeMessage mail = Arrays.stream(demoSmtpServer.getReceivedMessages())
-        .filter(m -> subject(m).startsWith(caseReference + ": request for information")).reduce((a, b) -> b).orElseThrow();
+        // the police's, not another agency's request of the same case whose mail went in the same run of jobs
+        .filter(m -> subject(m).startsWith(caseReference + ": request for information"))
+        .filter(m -> uk.cspr.testing.Mails.recipients(m).contains("police-lead@example.org")).reduce((a, b) -> b).orElseThrow();
     Matcher m = LINK.matcher(plainText(mail));
     assertThat(m.find()).isTrue();
     return m.group(1);
