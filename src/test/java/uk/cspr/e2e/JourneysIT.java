@@ -221,9 +221,12 @@ class JourneysIT {
         browser.waitFor(By.id("submit")).click();
         browser.waitForText("Your answers have not been sent");
         browser.screenshot("document-refused");
-        // a document chosen and the answers sent straight away, without pressing Attach: it must go too
+        // a document chosen is attached without pressing Attach, and goes with the answers; the list growing
+        // under the form moves the button, so it is pressed once the page has settled (a click into the gap
+        // left the first message standing, under load in CI)
         browser.driver.findElement(By.id("document-file")).sendKeys(chronology.toAbsolutePath().toString());
-        browser.waitFor(By.id("submit")).click();
+        browser.waitForText(chronology.getFileName() + " is attached");
+        browser.press(browser.waitFor(By.id("submit")));
         browser.waitFor(By.cssSelector(".done"));
         browser.waitForText("Thank you: your information has been sent");
         browser.screenshot("sent");
