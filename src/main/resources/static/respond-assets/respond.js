@@ -54,7 +54,7 @@
               var done = document.createElement('div');
               done.className = 'done';
               var heading = document.createElement('h1');
-              heading.textContent = 'Thank you: your information has been sent';
+              heading.textContent = config.doneTitle || 'Thank you: your information has been sent';
               var text = document.createElement('p');
               text.textContent = response.json.message;
               done.appendChild(heading);

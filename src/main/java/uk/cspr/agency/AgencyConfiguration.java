@@ -41,8 +41,13 @@ public class AgencyConfiguration {
   }
 
   @Bean
-  RequestDocuments requestDocuments(ProcessEngine engine, AgencyDocuments documents) {
-    return new RequestDocuments(engine, documents);
+  RequestDocuments requestDocuments(ProcessEngine engine, AgencyDocuments documents, java.util.List<TasksTakingDocuments> taking) {
+    return new RequestDocuments(engine, documents, taking);
+  }
+
+  @Bean
+  TasksTakingDocuments agencyAnswersTakeDocuments() {
+    return new TasksTakingDocuments(AgencyRequest.KEY, java.util.Set.of(AgencyRequest.TASK_PROVIDE_INFORMATION));
   }
 
   @Bean

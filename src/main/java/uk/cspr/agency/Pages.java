@@ -16,14 +16,14 @@ import uk.cspr.partnership.Partnership;
  * and the page that says why a link opens nothing. Filled by Mustache: values HTML-escaped, a
  * missing one an error.
  */
-final class Pages {
+public final class Pages {
 
   private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true).emptyStringIsFalse(true);
 
   private Pages() {}
 
   /** The partnership's name and the coordinators' contact, which every page shows. */
-  static Map<String, Object> common(Partnership partnership) {
+  public static Map<String, Object> common(Partnership partnership) {
     Map<String, Object> model = new HashMap<>();
     model.put("partnershipName", partnership.name());
     model.put("coordinatorsEmail", partnership.coordinatorsEmail());
@@ -39,7 +39,7 @@ final class Pages {
    *
    * @param offerTasklist whether to point to Tasklist, where people with an account find their other requests
    */
-  static ResponseEntity<String> nothingToOpen(Partnership partnership, int status, String title, String explanation,
+  public static ResponseEntity<String> nothingToOpen(Partnership partnership, int status, String title, String explanation,
       boolean offerTasklist) {
     Map<String, Object> model = common(partnership);
     model.put("title", title);
@@ -49,7 +49,7 @@ final class Pages {
         .body(fill("refused.html", model));
   }
 
-  static String fill(String page, Map<String, Object> model) {
+  public static String fill(String page, Map<String, Object> model) {
     return PAGES.compile(load(page)).execute(model);
   }
 

@@ -20,7 +20,8 @@ import uk.cspr.agency.AgencyDocuments.RefusedDocument;
 import uk.cspr.engine.OnBehalf;
 
 /**
- * The documents of an open agency request, for whoever answers it in Tasklist: the same checks as
+ * The documents of an open agency request (or another task that takes documents, {@link TasksTakingDocuments}: the
+ * reviewer's report), for whoever answers it in Tasklist: the same checks as
  * the response link's ({@link AgencyDocuments}), and the right to remove what one attached oneself
  * while the request is open. Who may is decided as the logged-in person, by the engine's
  * authorization: whoever may complete the request (its agency, as a candidate group, or the
@@ -35,8 +36,10 @@ public class RequestDocuments {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final AgencyDocuments documents;
+  private final List<TasksTakingDocuments> taking;
 
-  public RequestDocuments(ProcessEngine engine, AgencyDocuments documents) {
+  public RequestDocuments(ProcessEngine engine, AgencyDocuments documents, List<TasksTakingDocuments> taking) {
+    this.taking = List.copyOf(taking);
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
@@ -110,9 +113,9 @@ public class RequestDocuments {
       }
       throw new RefusedDocument(404, "There is no such open request.");
     }
-    if (!AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())
-        || task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(AgencyRequest.KEY + ":")) {
-      throw new RefusedDocument(404, "Documents go with an agency's request for information; this task takes none.");
+    if (taking.stream().noneMatch(kind -> kind.includes(task))) {
+      throw new RefusedDocument(404, "Documents go with an agency's request for information or the reviewer's report; "
+          + "this task takes none.");
     }
     if (!mayComplete(person, task)) {
       throw new RefusedDocument(403, "You can read this request but not answer it, so you cannot attach documents "
@@ -123,10 +126,11 @@ public class RequestDocuments {
 
   /** What the engine asks of whoever completes a task: work on it, on the task or on its process definition. */
   private boolean mayComplete(Authentication person, Task task) {
+    String processKey = task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
     return onBehalf(() -> may(person, TaskPermissions.TASK_WORK, Resources.TASK, task.getId())
         || may(person, Permissions.UPDATE, Resources.TASK, task.getId())
-        || may(person, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, AgencyRequest.KEY)
-        || may(person, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, AgencyRequest.KEY));
+        || may(person, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, processKey)
+        || may(person, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, processKey));
   }
 
   private boolean may(Authentication person, Permission permission, Resources resource, String resourceId) {

@@ -90,15 +90,22 @@ public class ResponseLinks {
    * works. A link whose mail never left is harmless: nobody has its token, and it expires.
    */
   public String issue(Task task) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    return issue(task, now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant());
+  }
+
+  /** A new link for the task that works until {@code expires}, or for the usual time if that is later. */
+  public String issue(Task task, Instant expires) {
     byte[] bits = new byte[32];
     random.nextBytes(bits);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant expires = now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant();
+    Instant usual = now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant();
+    Instant until = expires.isBefore(usual) ? usual : expires;
     ownTransaction.executeWithoutResult(status -> jdbc.update(
         "INSERT INTO cspr_response_link (token_hash, process_instance_id, task_id, issued_at, expires_at) "
             + "VALUES (?, ?, ?, ?, ?)",
-        hash(token), task.getProcessInstanceId(), task.getId(), Timestamp.from(now), Timestamp.from(expires)));
+        hash(token), task.getProcessInstanceId(), task.getId(), Timestamp.from(now), Timestamp.from(until)));
     return token;
   }
 
@@ -137,6 +144,41 @@ public class ResponseLinks {
   }
 
   /**
+   * A link issued for one task of its own, not an agency's request (the reviewer's task for their
+   * report): it opens that very task, with the key {@code taskKey}, while the task is open; once the
+   * task is done it opens nothing ({@link Refused#CLOSED}), and a link for any other task is unknown here.
+   */
+  public Resolution resolveTask(String token, String taskKey) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      return new Resolution(null, null, Refused.UNKNOWN);
+    }
+    String hash = hash(token);
+    List<TaskLink> links = jdbc.query(
+        "SELECT task_id, expires_at, used_at FROM cspr_response_link WHERE token_hash = ?",
+        (rs, n) -> new TaskLink(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)), hash);
+    if (links.isEmpty()) {
+      return new Resolution(hash, null, Refused.UNKNOWN);
+    }
+    TaskLink link = links.get(0);
+    boolean ofThatKind = historyService.createHistoricTaskInstanceQuery().taskId(link.taskId())
+        .taskDefinitionKey(taskKey).count() > 0;
+    if (!ofThatKind) {
+      return new Resolution(hash, null, Refused.UNKNOWN);
+    }
+    if (link.usedAt() != null) {
+      return new Resolution(hash, null, Refused.USED);
+    }
+    Task open = taskService.createTaskQuery().taskId(link.taskId()).singleResult();
+    if (open == null) {
+      return new Resolution(hash, null, Refused.CLOSED);
+    }
+    if (ClockUtil.getCurrentTime().toInstant().isAfter(link.expiresAt())) {
+      return new Resolution(hash, null, Refused.EXPIRED);
+    }
+    return new Resolution(hash, open, null);
+  }
+
+  /**
    * Spends the link; false if another request spent it first. Run in the transaction that
    * completes the task, so a refused answer leaves the link usable.
    */
@@ -160,4 +202,6 @@ public class ResponseLinks {
   }
 
   private record Link(String processInstanceId, Instant expiresAt, Timestamp usedAt) {}
+
+  private record TaskLink(String taskId, Instant expiresAt, Timestamp usedAt) {}
 }

@@ -19,6 +19,8 @@ public final class CaseProcess {
   public static final String CALL_PANEL_DECISION = "CallActivity_PanelDecision";
   /** Where the case waits, after the Panel's decision, for the stages still to be built. */
   public static final String AWAIT_LOCAL_REVIEW_STAGE = "awaitLocalReviewStage";
+  public static final String CALL_LOCAL_REVIEW = "CallActivity_LocalReview";
+  public static final String AWAIT_PUBLICATION_STAGE = "awaitPublicationStage";
   public static final String AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE = "awaitNationalReviewSupportStage";
   public static final String AWAIT_LEARNING_STAGE = "awaitLearningStage";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";

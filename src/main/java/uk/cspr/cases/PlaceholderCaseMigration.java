@@ -82,6 +82,10 @@ public final class PlaceholderCaseMigration {
       }
     }
     renameMovedTasks(newest);
+    int movedOn = moveOnToInstalledStages(newest);
+    if (movedOn > 0) {
+      log.info("{} {} moved on from waiting for a stage now installed", movedOn, movedOn == 1 ? "case" : "cases");
+    }
     if (moved > 0) {
       log.info("{} {} moved to cspr-case version {}", moved,
           moved == 1 ? "case" : "cases", newest.getVersion());
@@ -132,7 +136,35 @@ public final class PlaceholderCaseMigration {
 
   /** Where a case on an older version would stop or end too soon: the placeholder, and the stages before the Panel's decision. */
   static final List<String> MOVED_FROM = List.of(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE, CaseProcess.CALL_NOTIFICATION,
-      CaseProcess.CALL_RAPID_REVIEW);
+      CaseProcess.CALL_RAPID_REVIEW, CaseProcess.CALL_PANEL_DECISION, CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+
+  /** Where a case waited for a stage that the newest version now has: moved, it goes straight on to it. */
+  static final List<String> STAGE_PLACEHOLDERS = List.of(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+
+  /**
+   * A case moved while waiting for a stage now installed leaves its placeholder for the stage (a
+   * receive task, moved on as the engine's {@code signal}); on several nodes the second signal finds
+   * the case gone from it.
+   */
+  private int moveOnToInstalledStages(ProcessDefinition newest) {
+    var model = repository.getBpmnModelInstance(newest.getId());
+    int movedOn = 0;
+    for (String placeholder : STAGE_PLACEHOLDERS) {
+      var element = model.getModelElementById(placeholder);
+      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode node) || node.getOutgoing().isEmpty()) {
+        continue; // still waiting for its stage in this version
+      }
+      for (var waiting : runtime.createExecutionQuery().processDefinitionId(newest.getId()).activityId(placeholder).list()) {
+        try {
+          runtime.signal(waiting.getId());
+          movedOn++;
+        } catch (ProcessEngineException movedOnByAnotherNode) {
+          log.info("Case waiting at {} was moved on meanwhile: {}", placeholder, movedOnByAnotherNode.getMessage());
+        }
+      }
+    }
+    return movedOn;
+  }
 
   private boolean everyStepIn(ProcessDefinition newest, String caseId) {
     var model = repository.getBpmnModelInstance(newest.getId());

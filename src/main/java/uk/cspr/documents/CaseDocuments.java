@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import uk.cspr.agency.AgencyDocuments;
 import uk.cspr.agency.AgencyRequest;
+import uk.cspr.agency.TasksTakingDocuments;
 import uk.cspr.identity.Groups;
 
 /**
@@ -45,9 +46,11 @@ public class CaseDocuments {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final AgencyDocuments documents;
+  private final List<TasksTakingDocuments> taking;
 
   CaseDocuments(TaskService taskService, HistoryService historyService, IdentityService identityService,
-      AgencyDocuments documents) {
+      AgencyDocuments documents, List<TasksTakingDocuments> taking) {
+    this.taking = List.copyOf(taking);
     this.taskService = taskService;
     this.historyService = historyService;
     this.identityService = identityService;
@@ -128,10 +131,9 @@ public class CaseDocuments {
     if (request.getHeader("X-Requested-By") == null) {
       return message(400, "Send the header X-Requested-By with an upload");
     }
-    Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION)
-        .singleResult();
-    if (task == null) {
-      return message(404, "No open agency task " + taskId);
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || taking.stream().noneMatch(kind -> kind.includes(task))) {
+      return message(404, "No open task " + taskId + " that takes documents (an agency's request, the reviewer's report)");
     }
     try {
       var document = documents.attach(task, file.getOriginalFilename(), file.getBytes(),
@@ -142,9 +144,10 @@ public class CaseDocuments {
     }
   }
 
+  /** The case's tasks that take documents: its agencies' requests and its reviewer's reports. */
   private List<HistoricTaskInstance> agencyTasks(String caseReference) {
-    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseReference)
-        .processDefinitionKey(AgencyRequest.KEY).taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).list();
+    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseReference).list().stream()
+        .filter(task -> taking.stream().anyMatch(kind -> kind.includes(task))).toList();
   }
 
   /**

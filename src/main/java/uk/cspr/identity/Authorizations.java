@@ -78,6 +78,7 @@ public final class Authorizations {
       grant(partner, Resources.PROCESS_DEFINITION, CaseProcess.KEY, ProcessDefinitionPermissions.READ);
       // their sign-off is a task of the rapid review stage: its form is read through the stage's definition
       grant(partner, Resources.PROCESS_DEFINITION, uk.cspr.rapidreview.RapidReview.KEY, ProcessDefinitionPermissions.READ);
+      grant(partner, Resources.PROCESS_DEFINITION, uk.cspr.localreview.LocalReview.KEY, ProcessDefinitionPermissions.READ);
     }
   }
 

@@ -104,8 +104,14 @@ class PanelDecisionInCaseFile implements CaseFileContribution {
       case PanelDecision.SUPPORT_NATIONAL_REVIEW -> "Supporting the Panel's national review";
       default -> "Learning from the rapid review, with no further review";
     };
+    // the case's own step where it waits for that stage (named in cspr-case), if the stage is not installed yet
+    String placeholder = decision == null ? "" : switch (decision) {
+      case PanelDecision.LOCAL_REVIEW -> "awaitLocalReviewStage";
+      case PanelDecision.SUPPORT_NATIONAL_REVIEW -> "awaitNationalReviewSupportStage";
+      default -> "awaitLearningStage";
+    };
     boolean awaiting = history.caseInstance().map(c -> history.activities(c.getId()).stream()
-        .anyMatch(a -> a.getEndTime() == null && a.getActivityId().startsWith("await") && !a.getActivityId().equals("awaitRapidReviewStage")))
+        .anyMatch(a -> a.getEndTime() == null && a.getActivityId().equals(placeholder)))
         .orElse(false);
     return next == null ? null : awaiting ? next + ": the case waits for that stage, which is still to be installed" : next;
   }

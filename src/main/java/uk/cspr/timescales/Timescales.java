@@ -39,6 +39,15 @@ public record Timescales(
     /* the partners decide on a response that differs from their decision (and tell the Panel of one not to review) within */
     @DefaultValue("10") int partnersDecisionAfterPanelWorkingDays,
     @DefaultValue("P6M") Period localReview,
+    /* tell the Panel, Ofsted and DfE of a decision to review (Working Together 2018; 2023 may no longer ask it) */
+    @DefaultValue("true") boolean localReviewInformPanelOfstedAndDfe,
+    @DefaultValue("5") int localReviewInformWorkingDays,
+    /* the partners check the review's progress this often while it runs (SI 2018/789 reg 14) */
+    @DefaultValue("P4W") Period localReviewProgressCheck,
+    /* the coordinators are reminded this many working days before the final report is due */
+    @DefaultValue("20") int localReviewReminderWorkingDays,
+    /* agencies asked for information for the review answer within */
+    @DefaultValue("20") int localReviewAgencyResponseWorkingDays,
     @DefaultValue("7") int prePublicationNoticeWorkingDays,
     @DefaultValue("P12M") Period minimumPublication,
     @DefaultValue("P25Y") Period recordRetention) {
@@ -89,6 +98,10 @@ public record Timescales(
           + "): agencies answer before the rapid review meets");
     }
     period(problems, "local-review", localReview);
+    workingDays(problems, "local-review-inform-working-days", localReviewInformWorkingDays);
+    period(problems, "local-review-progress-check", localReviewProgressCheck);
+    workingDays(problems, "local-review-reminder-working-days", localReviewReminderWorkingDays);
+    workingDays(problems, "local-review-agency-response-working-days", localReviewAgencyResponseWorkingDays);
     period(problems, "minimum-publication", minimumPublication);
     period(problems, "record-retention", recordRetention);
     if (!problems.isEmpty()) {
@@ -114,6 +127,11 @@ public record Timescales(
 
   public boolean isRapidReviewCountedFromNotification() {
     return rapidReviewClockStartsAt == RapidReviewClockStart.NOTIFICATION;
+  }
+
+  /** How long after the review begins, and after each check, the next progress check is asked for (ISO 8601, for a timer). */
+  public String localReviewProgressCheckInterval() {
+    return localReviewProgressCheck.toString();
   }
 
   /** Whole days of retention, for Camunda's history time to live, which counts days. */

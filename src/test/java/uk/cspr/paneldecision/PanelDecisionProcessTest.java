@@ -306,12 +306,15 @@ class PanelDecisionProcessTest {
   void aLocalReviewTakesTheCaseToTheLocalReviewWithTheDateOfTheDecision() {
     ProcessInstance caseInstance = caseWithTheRapidReviewWithThePanel();
     respond(caseInstance, "LOCAL_REVIEW_AGREED", "2026-01-28");
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LOCAL_REVIEW);
+    // the local review's six months count from the decision at the rapid review, not from today
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(caseInstance, "cspr-local-review").getId(), "localReviewDue"))
+        .isEqualTo("2026-07-12");
     assertThat(workflow.caseVariable(caseInstance, "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");
     assertThat(workflow.caseVariable(caseInstance, "localReviewDecisionOn")).isEqualTo("2026-01-12");
     assertThat(variable(caseInstance, "caseClosedOn")).isNull();
     var next = section(caseFile(caseInstance)).facts().stream().filter(f -> f.label().equals("Next")).findFirst().orElseThrow();
-    assertThat(next.text()).isEqualTo("A local child safeguarding practice review: the case waits for that stage, which is still to be installed");
+    assertThat(next.text()).isEqualTo("A local child safeguarding practice review");
   }
 
   @Test
@@ -334,7 +337,7 @@ class PanelDecisionProcessTest {
     ProcessInstance caseInstance = caseWithTheRapidReviewWithThePanel();
     respond(caseInstance, "LOCAL_REVIEW_ADVISED", "2026-01-28");
     // the case's decision was a local review, so advice for one is agreement: straight on
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LOCAL_REVIEW);
 
     ProcessInstance another = caseWithTheRapidReviewWithThePanel();
     engine.getRuntimeService().setVariable(workflow.stage(another, PanelDecision.KEY).getId(), "partnersDecision", "NO_FURTHER_REVIEW");
@@ -358,7 +361,7 @@ class PanelDecisionProcessTest {
     respond(caseInstance, "LOCAL_REVIEW_AGREED", "2026-01-28");
     assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_NOTIFICATION);
     workflow.complete(caseInstance, "confirmPartnersTold", "partnersToldOn", "2025-12-29");
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LOCAL_REVIEW);
   }
 
   // --- the language of these tests ---

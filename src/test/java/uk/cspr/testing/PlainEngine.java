@@ -56,7 +56,8 @@ public final class PlainEngine {
   /** The stages' wiring, as the application has it. */
   public static final List<Class<?>> STAGE_CONFIGURATIONS = List.of(CaseConfiguration.class,
       NotificationConfiguration.class, uk.cspr.rapidreview.RapidReviewConfiguration.class,
-      uk.cspr.paneldecision.PanelDecisionConfiguration.class, AgencyConfiguration.class,
+      uk.cspr.paneldecision.PanelDecisionConfiguration.class,
+      uk.cspr.localreview.LocalReviewConfiguration.class, AgencyConfiguration.class,
       MailConfiguration.class, uk.cspr.casefile.CaseFileConfiguration.class);
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();
@@ -223,6 +224,11 @@ public final class PlainEngine {
    */
   public void useCalendar(WorkingDayCalendar newer) {
     overrides.put("workingDays", new WorkingDays(newer));
+  }
+
+  /** Timescales the BPMN reads from now on (a partnership's settings); the built ones again with {@code null}. */
+  public void useTimescales(Timescales settings) {
+    overrides.put("timescales", settings == null ? timescales : settings);
   }
 
   public PlatformTransactionManager transactions() {

@@ -49,7 +49,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   }
 
   private static final java.util.List<String> PROCESS_KEYS = java.util.List.of("cspr-case", "cspr-notification",
-      "cspr-rapid-review", "cspr-agency-request", "cspr-panel-decision");
+      "cspr-rapid-review", "cspr-agency-request", "cspr-panel-decision", "cspr-local-review");
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -95,6 +95,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   public void afterEach(ExtensionContext context) throws Exception {
     ClockUtil.reset();
     plain.useCalendar(Calendars.shipped());
+    plain.useTimescales(null);
     plain.clearAfterMailSent();
     smtp.purgeEmailFromAllMailboxes();
   }
@@ -121,6 +122,11 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
 
   public uk.cspr.agency.ResponseLinks responseLinks() {
     return plain.responseLinks();
+  }
+
+  /** See {@link PlainEngine#useTimescales}; the defaults again after each test. */
+  public void useTimescales(uk.cspr.timescales.Timescales settings) {
+    plain.useTimescales(settings);
   }
 
   /** See {@link PlainEngine#useCalendar}; the shipped calendar again after each test. */

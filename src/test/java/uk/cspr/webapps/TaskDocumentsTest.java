@@ -148,7 +148,8 @@ class TaskDocumentsTest {
         .taskDefinitionKey(AgencyRequest.TASK_MANAGE_REQUEST).singleResult();
     Http.Response notARequest = coordinator.postFile(documentsOf(tracking.getId()), "notes.pdf", PDF);
     assertThat(notARequest.status()).isEqualTo(404);
-    assertThat(message(notARequest)).isEqualTo("Documents go with an agency's request for information; this task takes none.");
+    assertThat(message(notARequest)).isEqualTo("Documents go with an agency's request for information or the reviewer's "
+        + "report; this task takes none.");
     assertThat(police.get(documentsOf("no-such-task")).status()).isEqualTo(404);
     // and the webapp's login is needed at all
     assertThat(new Http(port).get(documents).status()).isIn(401, 403);
