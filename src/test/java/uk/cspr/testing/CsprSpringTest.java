@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
         "spring.datasource.url=jdbc:h2:mem:cspr-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
-        // the demo's own SMTP server, on a port of its own so a running demo does not clash
-        "spring.mail.port=3125",
+        // the demo's own SMTP server, on a port of its own so a running demo does not clash (-Dcspr.test.smtp-port moves it)
+        "spring.mail.port=${cspr.test.smtp-port:3125}",
         // links as the demo writes them on its usual port (the demo's follows server.port, here 0)
         "cspr.partnership.public-url=http://localhost:8080",
         // the demo's own key, made in target rather than beside a developer's demo database in ./data
