@@ -173,10 +173,29 @@ public class CaseFiles {
     });
   }
 
+  /**
+   * Whoever works the cases' tasks (the coordinators); whoever may see the open task the document
+   * was attached to (the agency answering); and whoever is asked to act on the same stage now (a
+   * partner whose sign-off of the local review's final report is open reads the report they sign).
+   */
   private boolean mayDownload(Authentication reader, String taskId) {
     boolean worksCases = asSystem(() -> authorizations.isUserAuthorized(reader.getUserId(), reader.getGroupIds(),
         Permissions.UPDATE, Resources.TASK, taskId));
-    return worksCases || tasks.createTaskQuery().taskId(taskId).count() > 0;
+    if (worksCases || tasks.createTaskQuery().taskId(taskId).count() > 0) {
+      return true;
+    }
+    String stage = asSystem(() -> history.createHistoricTaskInstanceQuery().taskId(taskId).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getProcessInstanceId).findFirst().orElse(null));
+    if (stage == null) {
+      return false;
+    }
+    // asked to act, not merely able to read (a manager reads every task)
+    var asked = tasks.createTaskQuery().processInstanceId(stage).or().taskAssignee(reader.getUserId())
+        .taskCandidateUser(reader.getUserId());
+    if (reader.getGroupIds() != null && !reader.getGroupIds().isEmpty()) {
+      asked.taskCandidateGroupIn(reader.getGroupIds());
+    }
+    return asked.endOr().count() > 0;
   }
 
   private List<CaseFile> files(String state) {
