@@ -198,6 +198,15 @@ public class LocalReviewAnswers {
       return;
     }
     Answers answers = new Answers(execution);
+    // a report expected after its due date is a due date moved: it needs its reason
+    LocalDate expected = null;
+    if (!blank(execution, LocalReview.EXPECTED_ON)) {
+      expected = answers.date(LocalReview.EXPECTED_ON.name(), today(), "today", null);
+      if (expected != null && expected.isAfter(LocalReview.DUE.required(execution)) && blank(execution, LocalReview.DELAY_REASON)) {
+        answers.problem(LocalReview.DELAY_REASON.name(), "is needed: the final report is due by "
+            + UkDates.longDate(LocalReview.DUE.required(execution)) + " and a later date needs its reason");
+      }
+    }
     answers.refuseIfAnyProblem("The progress check was not recorded");
     String request = trimmed(execution, LocalReview.REQUEST_TO_REVIEWER);
     SpinJsonNode check = Spin.JSON("{}");
@@ -212,6 +221,13 @@ public class LocalReviewAnswers {
     LocalReview.REVIEWER_TO_BE_ASKED.set(stage, request != null);
     if (request != null) {
       keepWrittenRequest(execution, request, "at a progress check");
+    }
+    if (expected != null) {
+      LocalReview.EXPECTED_ON.set(stage, expected);
+    }
+    String reason = trimmed(execution, LocalReview.DELAY_REASON);
+    if (reason != null) {
+      LocalReview.DELAY_REASON.set(stage, reason);
     }
   }
 
@@ -314,8 +330,9 @@ public class LocalReviewAnswers {
     LocalReview.ON_TIME.set(execution, !on.isAfter(LocalReview.DUE.required(execution)));
   }
 
-  private static boolean blank(VariableScope scope, ProcessVariable<String> variable) {
-    return variable.from(scope).filter(t -> !t.isBlank()).isEmpty();
+  private static boolean blank(VariableScope scope, ProcessVariable<?> variable) {
+    Object value = scope.getVariable(variable.name());
+    return value == null || value instanceof String text && text.isBlank();
   }
 
   private static String trimmed(VariableScope scope, ProcessVariable<String> variable) {

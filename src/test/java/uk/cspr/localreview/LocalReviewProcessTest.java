@@ -155,8 +155,17 @@ class LocalReviewProcessTest {
     workflow.executeDueJobs(review);
     assertThat(workflow.task(review, LocalReview.TASK_PROGRESS_CHECK)).isNotNull();
     smtp.purgeEmailFromAllMailboxes();
+    // the report expected after its due date is a due date moved: refused without its reason, nothing lost
+    assertThatThrownBy(() -> workflow.complete(review, LocalReview.TASK_PROGRESS_CHECK, "reviewOnTrack", "NO", "progressNotes",
+        "The police chronology is late.", "localReviewExpectedOn", "2026-09-30"))
+        .isInstanceOf(Refusal.class).hasMessageContaining("Why it will be late is needed: the final report is due by Sunday 12 July 2026");
+    assertThat(workflow.task(review, LocalReview.TASK_PROGRESS_CHECK)).isNotNull();
     workflow.complete(review, LocalReview.TASK_PROGRESS_CHECK, "reviewOnTrack", "NO", "progressNotes",
-        "The police chronology is late.", "requestToReviewer", "Please send the partners a draft of the chronology by 30 March.");
+        "The police chronology is late.", "requestToReviewer", "Please send the partners a draft of the chronology by 30 March.",
+        "localReviewExpectedOn", "2026-09-30", "delayReason", "The police investigation holds the chronology until August.");
+    assertThat(variable(review, "delayReason")).isEqualTo("The police investigation holds the chronology until August.");
+    assertThat(caseFile(review).deadlines()).filteredOn(d -> d.key().equals(LocalReview.TASK_RECORD_DELAY)).singleElement()
+        .satisfies(d -> assertThat(d.due()).isEqualTo(LocalDate.parse("2026-09-30")));
     workflow.executeDueJobs(review);
     List<MimeMessage> request = mailsAbout("written request");
     assertThat(request).isNotEmpty();
