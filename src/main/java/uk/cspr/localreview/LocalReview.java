@@ -67,6 +67,11 @@ public final class LocalReview {
   public static final ProcessVariable<LocalDate> TERMS_AGREED_ON = ProcessVariable.date("termsAgreedOn");
   public static final ProcessVariable<List<String>> AGENCIES_TO_ASK = ProcessVariable.texts("localReviewAgencies");
   public static final ProcessVariable<LocalDate> AGENCY_RESPONSE_DUE = ProcessVariable.date("localReviewAgencyResponseDue");
+  /** What the agencies are asked for the review, in the coordinators' words; a standard request when left empty. */
+  public static final ProcessVariable<String> AGENCY_REQUEST = ProcessVariable.text("localReviewAgencyRequest");
+  static final String STANDARD_AGENCY_REQUEST = "Information for the local child safeguarding practice review, as its terms "
+      + "of reference set out: your agency's records of its involvement with the child and family, its chronology, and the "
+      + "practitioners the reviewer may speak to.";
 
   // recordFamilyInvolvement, recordPractitionerLearningEvent
   public static final ProcessVariable<String> FAMILY_INVOLVED = ProcessVariable.text("familyInvolved");

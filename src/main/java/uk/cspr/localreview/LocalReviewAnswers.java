@@ -295,6 +295,12 @@ public class LocalReviewAnswers {
     execution.getProcessInstance().setVariable(variable.name(), variable.stored(record));
   }
 
+  /** What each agency is asked for the review: the coordinators' words with the terms of reference, or the standard request. */
+  public String agencyRequestText(DelegateExecution execution) {
+    return LocalReview.AGENCY_REQUEST.from(execution).map(String::trim).filter(text -> !text.isEmpty())
+        .orElse(LocalReview.STANDARD_AGENCY_REQUEST);
+  }
+
   public List<String> partnerGroups() {
     return LocalReview.PARTNER_GROUPS;
   }

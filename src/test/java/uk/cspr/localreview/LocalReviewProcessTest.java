@@ -83,6 +83,10 @@ class LocalReviewProcessTest {
     // the police asked for the review's information, with their 20 working days
     Task police = workflow.task(review, "provideInformation");
     assertThat(police).isNotNull();
+    // asked in the coordinators' words, with the review's 20 working days
+    assertThat(engine.getTaskService().getVariable(police.getId(), "requestText"))
+        .isEqualTo("Your records of the school's concerns in 2025, and who the reviewer may speak to.");
+    assertThat(engine.getTaskService().getVariable(police.getId(), "responseDue")).isEqualTo("2026-03-16");
     engine.getTaskService().complete(police.getId(), Workflow.agencyAnswers());
     workflow.complete(review, LocalReview.TASK_FAMILY, "familyInvolved", "YES", "familyInvolvement",
         "The child's grandmother met the reviewer twice.");
@@ -338,6 +342,9 @@ class LocalReviewProcessTest {
     answers.put("termsAgreedOn", WorkingDays.todayInEngland().toString());
     answers.put("localReviewAgencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         agencies == null ? "[]" : "[\"" + agencies + "\"]").create());
+    if (agencies != null) {
+      answers.put("localReviewAgencyRequest", "Your records of the school's concerns in 2025, and who the reviewer may speak to.");
+    }
     complete(review, LocalReview.TASK_AGREE_TERMS, answers);
   }
 
