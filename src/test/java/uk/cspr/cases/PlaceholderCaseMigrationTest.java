@@ -189,6 +189,34 @@ class PlaceholderCaseMigrationTest {
   }
 
   @Test
+  void aCaseWhoseLocalReviewCannotStartWaitsNamedInAnErrorWhileTheOthersMoveOnAndMovesOnOncePutRight() {
+    ProcessDefinition earlier = deployTheVersionBeforeTheLocalReview();
+    ProcessInstance withoutItsDate = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    ProcessInstance sound = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    // its decision's date lost (removed by hand, say): the stage cannot count its six months, and refuses to start
+    engine.getRuntimeService().removeVariable(withoutItsDate.getId(), "localReviewDecisionOn");
+    clockAt("2026-03-02T10:00");
+    ProcessDefinition newer = deployANewVersion();
+
+    List<String> errors = errorsLoggedWhile(() -> migration.moveCasesWaitingAtThePlaceholder());
+    assertThat(definitionOf(withoutItsDate)).isEqualTo(newer.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(withoutItsDate.getId()))
+        .containsExactly(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(localReviewsOf(withoutItsDate)).isZero();
+    assertThat(errors).singleElement().asString().contains(withoutItsDate.getBusinessKey())
+        .contains("could not move on").contains("localReviewDecisionOn is required");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(sound.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+
+    // put right, it moves on at the next start, already on the newest version
+    engine.getRuntimeService().setVariable(withoutItsDate.getId(), "localReviewDecisionOn", "2026-01-12");
+    assertThat(errorsLoggedWhile(() -> migration.moveCasesWaitingAtThePlaceholder())).isEmpty();
+    assertThat(engine.getRuntimeService().getActiveActivityIds(withoutItsDate.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(withoutItsDate, "cspr-local-review").getId(), "localReviewDue"))
+        .isEqualTo("2026-07-12");
+    assertThat(localReviewsOf(sound)).isEqualTo(1);
+  }
+
+  @Test
   void twoNodesStartingAtOnceMoveEachCaseWaitingForTheLocalReviewOnceAndIntoOneLocalReview() throws Exception {
     ProcessDefinition earlier = deployTheVersionBeforeTheLocalReview();
     List<ProcessInstance> cases = List.of(caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED"),
@@ -281,6 +309,21 @@ class PlaceholderCaseMigrationTest {
     assertThat((Object) engine.getRepositoryService().getBpmnModelInstance(earlier.getId())
         .getModelElementById(CaseProcess.CALL_LOCAL_REVIEW)).isNull();
     return earlier;
+  }
+
+  /** What the migration logged at ERROR while this ran: the lines an operator is alerted by. */
+  private static List<String> errorsLoggedWhile(Runnable run) {
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PlaceholderCaseMigration.class);
+    var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      run.run();
+    } finally {
+      logger.detachAppender(lines);
+    }
+    return lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+        .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
   }
 
   private ProcessInstance caseAtThePlaceholder(ProcessDefinition earlier) {
