@@ -59,6 +59,10 @@ class DemoCasesTest {
     workflow.executeDueJobs(withThePanel);
     assertThat(workflow.openTaskKeys(withThePanel)).contains("chasePanelResponse", "recordPanelResponse");
     assertThat(engine.getRuntimeService().getVariable(withThePanel.getId(), "rapidReviewOnTime")).isEqualTo(true);
+    // sent on time, its rapid review ended as it was seeded: nobody is told it is overdue
+    assertThat(workflow.stage(withThePanel, "cspr-rapid-review")).isNull();
+    assertThat(Arrays.stream(demoSmtpServer.getReceivedMessages()).map(DemoCasesTest::subject))
+        .noneSatisfy(s -> assertThat(s).startsWith("DEMO-2026-0005: overdue"));
 
     // the overdue case's reminder and escalation are already due: the job executor sends them at once
     workflow.executeDueJobs(overdue);
