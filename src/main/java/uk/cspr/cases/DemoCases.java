@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.cspr.calendar.WorkingDayCalendar;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.localreview.LocalReview;
 import uk.cspr.notification.Notification;
 import uk.cspr.paneldecision.PanelDecision;
 import uk.cspr.rapidreview.RapidReview;
@@ -19,9 +20,10 @@ import uk.cspr.rapidreview.RapidReview;
 /**
  * Cases in realistic states, so a newcomer finds work waiting: a notification overdue (its
  * escalation goes out as the demo starts), one on time, a decision not to notify waiting to be
- * recorded, two children in one notification, and a rapid review sent to the Panel weeks ago whose
- * response is now to be chased. Dates are relative to today; each case is created once, by its
- * reference, and carries children only by their pseudonymous references, never a name.
+ * recorded, two children in one notification, a rapid review sent to the Panel weeks ago whose
+ * response is now to be chased, and a local review under way, its reviewer sent their link. Dates
+ * are relative to today; each case is created once, by its reference, and carries children only by
+ * their pseudonymous references, never a name.
  */
 @Component
 @Profile("demo")
@@ -79,6 +81,8 @@ public class DemoCases {
         CaseProcess.AGENCIES.name(), "childrens-social-care, health, housing"));
     // notified, reviewed and signed off on time; the Panel has not responded in 15 working days
     withThePanel("DEMO-2026-0005", today);
+    // a local review decided at the rapid review some weeks ago, agreed by the Panel, its reviewer at work
+    inItsLocalReview("DEMO-2026-0006", today);
   }
 
   /**
@@ -101,6 +105,47 @@ public class DemoCases {
         "factsEstablished", "Bruising seen at school twice in the autumn term was not shared with children's social care.",
         "learningIdentified", "Schools' referral of repeated minor injuries.",
         "partnersDecisionReasons", "Multi-agency learning about how schools' concerns reach children's social care."));
+  }
+
+  /**
+   * A local review under way: aware 28 working days ago, a local review decided at the rapid review
+   * meeting on its 12th working day and sent to the Panel on its 14th (so the Panel's chase, 15
+   * working days on, is not yet due and nothing races the job executor); the Panel's letter agreeing
+   * came on the 24th. Since then the coordinators have told the Panel, Ofsted and DfE, appointed the
+   * reviewer with her declaration of independence, and agreed the terms, asking health for the
+   * review's information: the reviewer's link goes out by mail, and the review's tasks wait.
+   */
+  private void inItsLocalReview(String reference, LocalDate today) {
+    LocalDate aware = calendar.addWorkingDays(today, -28);
+    if (!start(reference, today, -28, Map.of(
+        CaseProcess.INCIDENT_TYPE.name(), "SERIOUS_HARM",
+        CaseProcess.ABUSE_OR_NEGLECT_SUSPECTED.name(), true,
+        CaseProcess.CHILD_STATUS.name(), "CHILD_IN_NEED",
+        CaseProcess.CHILD_AGE.name(), 1,
+        CaseProcess.CHILD_REFERENCES.name(), "LCS-8815-H",
+        CaseProcess.AGENCIES.name(), "childrens-social-care, health, police"))) {
+      return;
+    }
+    sendTheRapidReview(reference, aware, 14, "CSONS-DEMO-0006", Map.of(
+        "factsEstablished", "A head injury at 14 months; two earlier attendances at the emergency department were not "
+            + "shared with the health visitor or children's social care.",
+        "learningIdentified", "How emergency departments share a young child's attendances with community services.",
+        "parallelProceedings", SpinValues.jsonValue("[\"POLICE_INVESTIGATION\"]").create(),
+        "partnersDecisionReasons", "Multi-agency learning about information sharing between hospital and community services."));
+    complete(reference, PanelDecision.TASK_RECORD_RESPONSE, Map.of("panelOutcome", "LOCAL_REVIEW_AGREED",
+        "panelResponseOn", day(aware, 24), "panelResponseReference", "CSPRP/2026/0611",
+        "panelResponseSummary", "The Panel agrees with the partners' decision to commission a local review."));
+    complete(reference, LocalReview.TASK_INFORM, Map.of("panelOfstedDfeInformedOn", day(aware, 25)));
+    complete(reference, LocalReview.TASK_APPOINT_REVIEWER, Map.of("reviewerName", "Jo Marlow",
+        "reviewerOrganisation", "Independent safeguarding reviewer", "reviewerEmail", "jo.marlow@example.org",
+        "reviewerIndependenceDeclared", "YES",
+        "reviewerDeclaration", "No past work with the partnership's agencies, and no connection with the family.",
+        "reviewerAppointedOn", day(aware, 26)));
+    complete(reference, LocalReview.TASK_AGREE_TERMS, Map.of("termsOfReference",
+        "How did the emergency department, health visiting and children's social care share what each knew of "
+            + "the child's injuries in the year before the incident, and what helped or hindered them?",
+        "reviewMethod", "SYSTEMS", "termsAgreedOn", day(aware, 27),
+        "localReviewAgencies", SpinValues.jsonValue("[\"health\"]").create()));
   }
 
   /**
