@@ -3,32 +3,35 @@ package uk.cspr.cases;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves every case that an older version of {@code cspr-case} would end too soon to the newest
- * version, so that no case is stranded when a stage after it is installed: a case waiting at "Run the
- * rapid review (stage not yet built)", and a case still in its notification or rapid review, which its
- * old version would close when they end instead of going on to the Panel's decision.
+ * Moves every case that an older version of {@code cspr-case} would end too soon, or leave waiting for
+ * a stage now installed, to the newest version, so that no case is stranded when a stage after it is
+ * installed: a case waiting at "Run the rapid review (stage not yet built)"; a case still in its
+ * notification, rapid review or the Panel's decision, which its old version would close, or park, when
+ * they end; and a case waiting at "Local review: the case waits for its stage", which, once moved, is
+ * moved on from there into its local review (its six months still counted from the partners' decision).
  *
  * <p>Only a case whose every current step is in the newest version moves. A case still asking its
  * agencies from the case itself (the first versions) has request instances that a new version could
  * not carry across, so it finishes asking on its old version and moves at a later start, once it
  * reaches the placeholder. A stage a case has already called runs on to its end on its own version:
- * only the case moves. Each case moves in its own command, on a plan the
- * engine has validated; where it refuses one, those cases stay and an error says why.
- * Several nodes may run this at once: a case another node has just moved is passed over.
+ * only the case moves. Each case moves, and moves on, in its own command, on a plan the engine has
+ * validated; where it refuses one, those cases stay and an error says why, and the node still starts.
+ * Several nodes may run this at once: a case another node has just moved, or moved on, is passed over.
  */
 public final class PlaceholderCaseMigration {
 
@@ -63,8 +66,8 @@ public final class PlaceholderCaseMigration {
       if (waiting.isEmpty()) {
         continue;
       }
-      // every activity a waiting case can be in (the placeholder, the notification still running, the
-      // join where a finished notification waits, the rapid-review-at-risk subscription) keeps its id
+      // every activity a waiting case can be in (the placeholders, the notification, rapid review or Panel's
+      // decision still running, the join where a finished one waits, the rapid-review-at-risk subscription) keeps its id
       MigrationPlan plan;
       try {
         plan = runtime.createMigrationPlan(older.getId(), newest.getId())
@@ -82,13 +85,13 @@ public final class PlaceholderCaseMigration {
       }
     }
     renameMovedTasks(newest);
-    int movedOn = moveOnToInstalledStages(newest);
-    if (movedOn > 0) {
-      log.info("{} {} moved on from waiting for a stage now installed", movedOn, movedOn == 1 ? "case" : "cases");
-    }
     if (moved > 0) {
       log.info("{} {} moved to cspr-case version {}", moved,
           moved == 1 ? "case" : "cases", newest.getVersion());
+    }
+    int movedOn = moveOnToInstalledStages(newest);
+    if (movedOn > 0) {
+      log.info("{} {} moved on from waiting for a stage now installed", movedOn, movedOn == 1 ? "case" : "cases");
     }
     return moved;
   }
@@ -97,7 +100,7 @@ public final class PlaceholderCaseMigration {
     try {
       runtime.newMigration(plan).processInstanceIds(caseId).execute();
       return 1;
-    } catch (ProcessEngineException refused) {
+    } catch (RuntimeException refused) {
       ProcessInstance now = runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult();
       if (now == null || !now.getProcessDefinitionId().equals(older.getId())) {
         return 0; // another node moved (or a person closed) it meanwhile
@@ -134,7 +137,10 @@ public final class PlaceholderCaseMigration {
     }
   }
 
-  /** Where a case on an older version would stop or end too soon: the placeholder, and the stages before the Panel's decision. */
+  /**
+   * Where a case on an older version would stop, end too soon or wait for a stage the newest version
+   * has: the rapid review's placeholder, the stages up to the Panel's decision, the local review's placeholder.
+   */
   static final List<String> MOVED_FROM = List.of(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE, CaseProcess.CALL_NOTIFICATION,
       CaseProcess.CALL_RAPID_REVIEW, CaseProcess.CALL_PANEL_DECISION, CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
 
@@ -143,27 +149,59 @@ public final class PlaceholderCaseMigration {
 
   /**
    * A case moved while waiting for a stage now installed leaves its placeholder for the stage (a
-   * receive task, moved on as the engine's {@code signal}); on several nodes the second signal finds
-   * the case gone from it.
+   * receive task, moved on as the engine's {@code signal}). A case moved at an earlier start that did
+   * not move on then (its node stopped, or its stage refused to start) is moved on now.
    */
   private int moveOnToInstalledStages(ProcessDefinition newest) {
     var model = repository.getBpmnModelInstance(newest.getId());
     int movedOn = 0;
     for (String placeholder : STAGE_PLACEHOLDERS) {
-      var element = model.getModelElementById(placeholder);
-      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode node) || node.getOutgoing().isEmpty()) {
+      if (!(model.getModelElementById(placeholder) instanceof FlowNode node) || node.getOutgoing().isEmpty()) {
         continue; // still waiting for its stage in this version
       }
-      for (var waiting : runtime.createExecutionQuery().processDefinitionId(newest.getId()).activityId(placeholder).list()) {
-        try {
-          runtime.signal(waiting.getId());
+      for (Execution waiting : runtime.createExecutionQuery().processDefinitionId(newest.getId()).activityId(placeholder).list()) {
+        if (moveOn(waiting, placeholder)) {
           movedOn++;
-        } catch (ProcessEngineException movedOnByAnotherNode) {
-          log.info("Case waiting at {} was moved on meanwhile: {}", placeholder, movedOnByAnotherNode.getMessage());
         }
       }
     }
     return movedOn;
+  }
+
+  /**
+   * Signals one case on from its placeholder, only while it still waits there: listed a moment ago, it
+   * may have been moved on by another node since, and a signal then would reach whatever step it waits
+   * at next. Two nodes checking in the same instant both signal; the engine's optimistic locking, or the
+   * local review's call activity, which takes no signal, refuses the second. A stage that refuses to
+   * start (a {@code Refusal} is no {@code ProcessEngineException}) leaves the case waiting, with an error
+   * naming it; the other cases still move on and the node still starts.
+   */
+  private boolean moveOn(Execution waiting, String placeholder) {
+    if (!stillAt(waiting, placeholder)) {
+      return false;
+    }
+    try {
+      runtime.signal(waiting.getId());
+      return true;
+    } catch (RuntimeException refused) {
+      if (!stillAt(waiting, placeholder)) {
+        log.info("Case {} was moved on from {} meanwhile, by another node", reference(waiting), placeholder);
+        return false;
+      }
+      log.error("Case {} waits at {} and could not move on to its stage, now installed: {}", reference(waiting),
+          placeholder, refused.getMessage());
+      return false;
+    }
+  }
+
+  private boolean stillAt(Execution waiting, String placeholder) {
+    return runtime.createExecutionQuery().executionId(waiting.getId()).activityId(placeholder).count() == 1;
+  }
+
+  private String reference(Execution execution) {
+    ProcessInstance theCase = runtime.createProcessInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+        .singleResult();
+    return theCase == null ? execution.getProcessInstanceId() : theCase.getBusinessKey();
   }
 
   private boolean everyStepIn(ProcessDefinition newest, String caseId) {

@@ -8,6 +8,7 @@ import static uk.cspr.testing.Workflow.panelIncident;
 import static uk.cspr.testing.Workflow.with;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.cspr.casefile.CaseFile;
+import uk.cspr.localreview.LocalReview;
 import uk.cspr.notification.Notification;
 import uk.cspr.testing.Workflow;
 import uk.cspr.testing.WorkflowEngine;
 import uk.cspr.validation.Refusal;
 
-/** cspr-case on the plain engine: routes, deadlines, the not-notifiable decision, references. */
+/** cspr-case on the plain engine: routes, deadlines, the not-notifiable decision, references, a case through its local review. */
 class CaseProcessTest {
 
   @RegisterExtension
@@ -413,6 +416,156 @@ class CaseProcessTest {
     assertThat(caseInstance).variables().containsEntry("rapidReviewDue", "2026-01-15")
         .containsEntry("agencyResponseDue", "2026-01-27").containsEntry("rapidReviewAtRisk", true);
     assertThat(workflow.task(caseInstance, "recordRapidReviewMeeting").getDueDate()).isInThePast();
+  }
+
+  @Test
+  void aLocalReviewDecidedAtTheRapidReviewRunsFromTheCaseToEachPartnersSignOffWithinSixMonthsOfTheDecision() {
+    ProcessInstance caseInstance = caseWhoseLocalReviewThePanelAgreedOn("2026-02-16T10:00");
+    // the six months count from the decision at the rapid review, Monday 12 January, not from today's start
+    ProcessInstance review = workflow.stage(caseInstance, LocalReview.KEY);
+    assertThat(review.getBusinessKey()).isEqualTo(caseInstance.getBusinessKey());
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "localReviewDue")).isEqualTo("2026-07-12");
+    // the stage is given only what it needs: never the children's references
+    assertThat(engine.getRuntimeService().getVariables(review.getId()))
+        .containsEntry("localReviewDecisionOn", "2026-01-12").containsEntry("incidentDate", "2025-12-22")
+        .containsKeys("parallelProceedings", "agencies")
+        .doesNotContainKeys("childReferences", "children", "childAge", "childStatus", "partnersDecisionReasons");
+    var file = caseFile(caseInstance);
+    assertThat(file.stage()).contains("Local review: final report within six months of the decision");
+    assertThat(localReviewSection(file).facts()).extracting(CaseFile.Fact::label, CaseFile.Fact::text)
+        .contains(org.assertj.core.groups.Tuple.tuple("Decided on (its six months run from here)", "Monday 12 January 2026"),
+            org.assertj.core.groups.Tuple.tuple("Final report due", "Sunday 12 July 2026"));
+    assertThat(file.deadlines()).filteredOn(d -> d.key().equals(LocalReview.TASK_SIGN_OFF)).singleElement()
+        .satisfies(d -> {
+          assertThat(d.due()).isEqualTo(LocalDate.parse("2026-07-12"));
+          assertThat(d.status()).isEqualTo("OPEN");
+        });
+
+    commissionTheReview(caseInstance);
+    clockAt("2026-06-01T10:00");
+    finishTheReview(caseInstance);
+
+    // signed off, the case waits for publication with the review's result, and does not close
+    assertThat(workflow.stage(caseInstance, LocalReview.KEY)).isNull();
+    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_PUBLICATION_STAGE);
+    assertThat(workflow.caseVariable(caseInstance, "localReviewDue")).isEqualTo("2026-07-12");
+    assertThat(workflow.caseVariable(caseInstance, "finalReportSignedOffOn")).isEqualTo("2026-06-01");
+    assertThat(workflow.caseVariable(caseInstance, "localReviewOnTime")).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariables(caseInstance.getId())).containsEntry("delayReason", null)
+        .doesNotContainKey("caseClosedOn");
+    assertThat(workflow.openTaskKeys(caseInstance)).isEmpty();
+    var signedOff = caseFile(caseInstance);
+    assertThat(localReviewSection(signedOff).status()).isEqualTo("Done");
+    assertThat(localReviewSection(signedOff).facts()).extracting(CaseFile.Fact::label, CaseFile.Fact::text)
+        .contains(org.assertj.core.groups.Tuple.tuple("Final report signed off on", "Monday 1 June 2026"),
+            org.assertj.core.groups.Tuple.tuple("Within six months of the decision", "Yes"));
+    assertThat(signedOff.deadlines()).filteredOn(d -> d.key().equals(LocalReview.TASK_SIGN_OFF)).singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo("MET"));
+  }
+
+  @Test
+  void aLocalReviewSignedOffAfterSixMonthsKeepsItsReasonForTheDelayOnTheCase() {
+    ProcessInstance caseInstance = caseWhoseLocalReviewThePanelAgreedOn("2026-02-16T10:00");
+    commissionTheReview(caseInstance);
+
+    // the first working day after Sunday 12 July: the managers are told and the coordinators asked why
+    clockAt("2026-07-13T09:00");
+    workflow.executeDueJobs(caseInstance);
+    workflow.complete(caseInstance, LocalReview.TASK_RECORD_DELAY, "delayReason",
+        "The criminal trial was adjourned to September; the family cannot be seen before it.",
+        "localReviewExpectedOn", "2026-10-30");
+    clockAt("2026-10-26T10:00");
+    finishTheReview(caseInstance);
+
+    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_PUBLICATION_STAGE);
+    assertThat(workflow.caseVariable(caseInstance, "localReviewDue")).isEqualTo("2026-07-12");
+    assertThat(workflow.caseVariable(caseInstance, "finalReportSignedOffOn")).isEqualTo("2026-10-26");
+    assertThat(workflow.caseVariable(caseInstance, "localReviewOnTime")).isEqualTo(false);
+    assertThat(workflow.caseVariable(caseInstance, "delayReason"))
+        .isEqualTo("The criminal trial was adjourned to September; the family cannot be seen before it.");
+    var file = caseFile(caseInstance);
+    assertThat(localReviewSection(file).facts()).extracting(CaseFile.Fact::label, CaseFile.Fact::text)
+        .contains(org.assertj.core.groups.Tuple.tuple("Why it is late",
+            "The criminal trial was adjourned to September; the family cannot be seen before it."),
+            org.assertj.core.groups.Tuple.tuple("Within six months of the decision", "No"));
+    assertThat(file.deadlines()).filteredOn(d -> d.key().equals(LocalReview.TASK_SIGN_OFF)).singleElement()
+        .satisfies(d -> {
+          assertThat(d.due()).isEqualTo(LocalDate.parse("2026-07-12"));
+          assertThat(d.status()).isEqualTo("MET_LATE");
+        });
+  }
+
+  /**
+   * A case recorded on Monday 22 December 2025, notified on time, its rapid review meeting deciding on
+   * a local review on Monday 12 January 2026 and sent to the Panel on the 15th; the Panel's letter
+   * agreeing arrives weeks later, and is recorded at {@code respondedAt}: the local review starts then.
+   */
+  ProcessInstance caseWhoseLocalReviewThePanelAgreedOn(String respondedAt) {
+    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-15T11:00");
+    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PANEL_DECISION);
+    assertThat(workflow.stage(caseInstance, LocalReview.KEY)).isNull();
+
+    clockAt(respondedAt);
+    workflow.complete(caseInstance, "recordPanelResponse", "panelOutcome", "LOCAL_REVIEW_AGREED",
+        "panelResponseOn", "2026-02-13", "panelResponseReference", "CSPRP/2026/0107", "panelResponseSummary", "");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(workflow.caseVariable(caseInstance, "localReviewDecisionOn")).isEqualTo("2026-01-12");
+    return caseInstance;
+  }
+
+  /** The Panel, Ofsted and DfE told, the reviewer appointed with a declaration, the terms agreed, no agency asked. */
+  void commissionTheReview(ProcessInstance caseInstance) {
+    workflow.complete(caseInstance, LocalReview.TASK_INFORM, "panelOfstedDfeInformedOn", "2026-02-16");
+    workflow.complete(caseInstance, LocalReview.TASK_APPOINT_REVIEWER, "reviewerName", "Ruth Okafor",
+        "reviewerOrganisation", "Independent", "reviewerEmail", "ruth.okafor@example.org",
+        "reviewerIndependenceDeclared", "YES",
+        "reviewerDeclaration", "No past work with the agencies involved or with the family.",
+        "reviewerAppointedOn", "2026-02-16");
+    workflow.complete(caseInstance, LocalReview.TASK_AGREE_TERMS, "termsOfReference",
+        "How were the hospital's concerns shared in 2025?", "reviewMethod", "SYSTEMS", "termsAgreedOn", "2026-02-16",
+        "localReviewAgencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
+    workflow.executeDueJobs(caseInstance); // the reviewer's link
+  }
+
+  /** The family and practitioners recorded, the final report received today, accepted and signed off by each partner. */
+  void finishTheReview(ProcessInstance caseInstance) {
+    String today = uk.cspr.calendar.WorkingDays.todayInEngland().toString();
+    workflow.complete(caseInstance, LocalReview.TASK_FAMILY, "familyInvolved", "YES", "familyInvolvement",
+        "The grandmother met the reviewer twice.");
+    workflow.complete(caseInstance, LocalReview.TASK_PRACTITIONERS, "learningEventHeld", "YES", "learningEventOn", today,
+        "learningEvent", "Practitioners from health, the police and children's social care.");
+    workflow.complete(caseInstance, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
+    workflow.complete(caseInstance, LocalReview.TASK_QUALITY_ASSURE, "reportSetsOutImprovements", "YES",
+        "reportAnalysesWhy", "YES", "qualityAssuranceOutcome", "ACCEPT");
+    workflow.executeDueJobs(caseInstance);
+    for (String[] partner : List.of(new String[] {"partner-local-authority", "Helen Marsh"},
+        new String[] {"partner-icb", "Samuel Adeyemi"}, new String[] {"partner-police", "Claire Douglas"})) {
+      var signOff = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+          .taskDefinitionKey(LocalReview.TASK_SIGN_OFF).taskCandidateGroup(partner[0]).singleResult();
+      engine.getTaskService().complete(signOff.getId(), Map.of("signOffDecision", "SIGN_OFF", "signatoryName", partner[1],
+          "signatoryRole", "LEAD_PARTNER"));
+    }
+    workflow.executeDueJobs(caseInstance); // the sign-offs join in jobs of their own
+  }
+
+  CaseFile caseFile(ProcessInstance caseInstance) {
+    engine.getIdentityService().setAuthentication("coordinator", List.of("cspr-coordinators"));
+    try {
+      return workflowEngine.caseFiles().file(caseInstance.getBusinessKey());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  static CaseFile.Section localReviewSection(CaseFile file) {
+    return file.sections().stream().filter(s -> s.kind().equals("local-review")).findFirst().orElseThrow();
   }
 
   @Test

@@ -11,11 +11,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.localreview.LocalReview;
 import uk.cspr.notification.Notification;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.Workflow;
 
-/** A newcomer finds work waiting: demo cases in realistic states, created once. */
+/** A newcomer finds work waiting: demo cases in realistic states, created once, children only by reference. */
 @CsprSpringTest
 class DemoCasesTest {
 
@@ -29,7 +30,7 @@ class DemoCasesTest {
   }
 
   @Test
-  void theDemoHasAnOverdueNotificationOneOnTimeADecisionNotToNotifyTwoChildrenAndOneWithThePanel() throws Exception {
+  void theDemoHasAnOverdueNotificationOneOnTimeADecisionNotToNotifyTwoChildrenOneWithThePanelAndALocalReview() throws Exception {
     Workflow workflow = new Workflow(engine);
     LocalDate today = WorkingDays.todayInEngland();
 
@@ -59,6 +60,36 @@ class DemoCasesTest {
     workflow.executeDueJobs(withThePanel);
     assertThat(workflow.openTaskKeys(withThePanel)).contains("chasePanelResponse", "recordPanelResponse");
     assertThat(engine.getRuntimeService().getVariable(withThePanel.getId(), "rapidReviewOnTime")).isEqualTo(true);
+    // sent on time, its rapid review ended as it was seeded: nobody is told it is overdue
+    assertThat(workflow.stage(withThePanel, "cspr-rapid-review")).isNull();
+    assertThat(Arrays.stream(demoSmtpServer.getReceivedMessages()).map(DemoCasesTest::subject))
+        .noneSatisfy(s -> assertThat(s).startsWith("DEMO-2026-0005: overdue"));
+
+    // a local review decided at the rapid review weeks ago and agreed by the Panel: the reviewer appointed
+    // and the terms agreed, its six months counted from the decision, its tasks waiting for the coordinators
+    ProcessInstance inItsLocalReview = demoCase("DEMO-2026-0006");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(inItsLocalReview.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(inItsLocalReview.getId(), "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");
+    LocalDate decidedOn = LocalDate.parse((String) engine.getRuntimeService().getVariable(inItsLocalReview.getId(), "localReviewDecisionOn"));
+    assertThat(decidedOn).isBeforeOrEqualTo(today.minusWeeks(3));
+    ProcessInstance review = workflow.stage(inItsLocalReview, LocalReview.KEY);
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "localReviewDue")).isEqualTo(decidedOn.plusMonths(6).toString());
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "reviewerIndependenceDeclared")).isEqualTo("YES");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-2026-0006")
+        .taskCandidateGroup("cspr-coordinators").list()).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .contains(LocalReview.TASK_RECEIVE_REPORT, LocalReview.TASK_FAMILY, LocalReview.TASK_PRACTITIONERS,
+            LocalReview.TASK_WRITE_TO_REVIEWER)
+        .doesNotContain(LocalReview.TASK_INFORM, LocalReview.TASK_APPOINT_REVIEWER, LocalReview.TASK_AGREE_TERMS, "chasePanelResponse");
+    assertThat(workflow.openTaskKeys(inItsLocalReview)).contains("provideInformation");
+    // the reviewer's link is mailed as the demo starts, and opens the task for her report
+    workflow.executeDueJobs(inItsLocalReview);
+    assertThat(Arrays.stream(demoSmtpServer.getReceivedMessages())
+        .filter(m -> subject(m).equals("DEMO-2026-0006: your link for sending the review's report")))
+        .singleElement().satisfies(m -> {
+          assertThat(uk.cspr.testing.Mails.recipients(m)).containsExactly("jo.marlow@example.org");
+          assertThat(uk.cspr.testing.Mails.plainText(m)).contains("http://localhost:8080/review/");
+        });
+    assertThat(workflow.openTaskKeys(inItsLocalReview)).doesNotContain("chasePanelResponse");
 
     // the overdue case's reminder and escalation are already due: the job executor sends them at once
     workflow.executeDueJobs(overdue);
@@ -68,14 +99,27 @@ class DemoCasesTest {
   }
 
   @Test
-  void seedingAgainCreatesNoMoreCases() {
+  void seedingAgainChangesNothing() {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    long tasksBefore = engine.getHistoryService().createHistoricTaskInstanceQuery().count();
     demoCases.seed();
     demoCases.seed();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
         .isEqualTo(before);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(5);
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(6);
+    // no stage started again, no task created or completed again
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().count()).isEqualTo(tasksBefore);
+  }
+
+  @Test
+  void everyDemoChildIsKnownOnlyByAPseudonymousReferenceNeverAName() {
+    var cases = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKeyLike("DEMO-2026-%").list();
+    assertThat(cases).hasSize(6).allSatisfy(c -> assertThat(Workflow.jsonStrings(engine.getRuntimeService()
+        .getVariable(c.getId(), "childReferences"))).isNotEmpty().allMatch(reference -> reference.matches("LCS-\\d{4}-[A-Z]")));
   }
 
   private static String subject(MimeMessage message) {

@@ -23,7 +23,10 @@ import uk.cspr.testing.WorkflowEngine;
  * No case is stranded on the placeholder of the version before the rapid review stage: cases waiting
  * there move to the newest case version (their notification still running under them) and start the
  * rapid review at its meeting without asking their agencies again; cases still asking their agencies
- * stay until they have finished asking; two nodes moving at once move each case once.
+ * stay until they have finished asking; two nodes moving at once move each case once. Nor on the
+ * version before the local review stage: a case waiting for it moves and goes on into its local review,
+ * its six months counted from the partners' decision, and one still with the Panel reaches it when the
+ * Panel answers; cases waiting for stages still to be built stay where they are.
  */
 class PlaceholderCaseMigrationTest {
 
@@ -120,10 +123,7 @@ class PlaceholderCaseMigrationTest {
     ProcessDefinition newer = deployANewVersion();
     // with any case an earlier test left on an older version, at the placeholder or in a stage before the Panel's
     // decision, but not one still asking its agencies from the case itself
-    long waiting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .activityIdIn(PlaceholderCaseMigration.MOVED_FROM.toArray(String[]::new)).list().stream()
-        .filter(c -> !c.getProcessDefinitionId().equals(newer.getId()))
-        .filter(c -> !engine.getRuntimeService().getActiveActivityIds(c.getId()).contains("CallActivity_AskAgencies")).count();
+    long waiting = casesToMove(newer);
 
     CyclicBarrier together = new CyclicBarrier(2);
     CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> afterBarrier(together));
@@ -133,6 +133,114 @@ class PlaceholderCaseMigrationTest {
     assertThat(cases).allSatisfy(c -> assertThat(definitionOf(c)).isEqualTo(newer.getId()));
   }
 
+  @Test
+  void aCaseWaitingForTheLocalReviewStageMovesIntoItsLocalReviewCountedFromTheDecisionAndOneWithThePanelReachesItOnItsResponse() {
+    ProcessDefinition earlier = deployTheVersionBeforeTheLocalReview();
+    ProcessInstance waiting = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    ProcessInstance withThePanel = caseThePanelAnswered(earlier, null);
+    ProcessInstance supporting = caseThePanelAnswered(earlier, "NATIONAL_REVIEW");
+    ProcessInstance learning = caseThePanelAnswered(earlier, "NO_REVIEW_AGREED");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(waiting.getId())).containsExactly(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(supporting.getId()))
+        .containsExactly(CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(learning.getId())).containsExactly(CaseProcess.AWAIT_LEARNING_STAGE);
+    ProcessInstance panelDecision = workflow.stage(withThePanel, "cspr-panel-decision");
+    // the version they are on is still the newest: there is nowhere to go, and nobody is moved on
+    migration.moveCasesWaitingAtThePlaceholder();
+    assertThat(List.of(waiting, withThePanel, supporting, learning))
+        .allSatisfy(c -> assertThat(definitionOf(c)).isEqualTo(earlier.getId()));
+    assertThat(localReviewsOf(waiting)).isZero();
+
+    // weeks after the decision of Monday 12 January, the release with the local review stage starts
+    clockAt("2026-03-02T10:00");
+    ProcessDefinition newer = deployANewVersion();
+    migration.moveCasesWaitingAtThePlaceholder();
+
+    assertThat(definitionOf(waiting)).isEqualTo(newer.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(waiting.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    ProcessInstance review = workflow.stage(waiting, "cspr-local-review");
+    // its six months still run from the decision, not from the day it moved
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "localReviewDecisionOn")).isEqualTo("2026-01-12");
+    assertThat(engine.getRuntimeService().getVariable(review.getId(), "localReviewDue")).isEqualTo("2026-07-12");
+    assertThat(workflow.openTaskKeys(waiting)).contains("informOfLocalReview");
+    assertThat(workflow.passed(waiting, CaseProcess.AWAIT_LOCAL_REVIEW_STAGE)).isTrue();
+
+    // the one still with the Panel moves, its Panel decision running on as it was, and goes on once the Panel answers
+    assertThat(definitionOf(withThePanel)).isEqualTo(newer.getId());
+    assertThat(workflow.stage(withThePanel, "cspr-panel-decision").getId()).isEqualTo(panelDecision.getId());
+    respond(withThePanel, "LOCAL_REVIEW_AGREED");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(withThePanel.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(withThePanel, "cspr-local-review").getId(), "localReviewDue"))
+        .isEqualTo("2026-07-12");
+
+    // the stages the others wait for are not built yet: they stay where they are, on their version
+    assertThat(definitionOf(supporting)).isEqualTo(earlier.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(supporting.getId()))
+        .containsExactly(CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE);
+    assertThat(definitionOf(learning)).isEqualTo(earlier.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(learning.getId())).containsExactly(CaseProcess.AWAIT_LEARNING_STAGE);
+
+    // the next start finds nothing to do: each case moved once and went into one local review
+    assertThat(migration.moveCasesWaitingAtThePlaceholder()).isZero();
+    assertThat(localReviewsOf(waiting)).isEqualTo(1);
+    assertThat(localReviewsOf(withThePanel)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(waiting.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(definitionOf(supporting)).isEqualTo(earlier.getId());
+  }
+
+  @Test
+  void aCaseWhoseLocalReviewCannotStartWaitsNamedInAnErrorWhileTheOthersMoveOnAndMovesOnOncePutRight() {
+    ProcessDefinition earlier = deployTheVersionBeforeTheLocalReview();
+    ProcessInstance withoutItsDate = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    ProcessInstance sound = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    // its decision's date lost (removed by hand, say): the stage cannot count its six months, and refuses to start
+    engine.getRuntimeService().removeVariable(withoutItsDate.getId(), "localReviewDecisionOn");
+    clockAt("2026-03-02T10:00");
+    ProcessDefinition newer = deployANewVersion();
+
+    List<String> errors = errorsLoggedWhile(() -> migration.moveCasesWaitingAtThePlaceholder());
+    assertThat(definitionOf(withoutItsDate)).isEqualTo(newer.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(withoutItsDate.getId()))
+        .containsExactly(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+    assertThat(localReviewsOf(withoutItsDate)).isZero();
+    assertThat(errors).singleElement().asString().contains(withoutItsDate.getBusinessKey())
+        .contains("could not move on").contains("localReviewDecisionOn is required");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(sound.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+
+    // put right, it moves on at the next start, already on the newest version
+    engine.getRuntimeService().setVariable(withoutItsDate.getId(), "localReviewDecisionOn", "2026-01-12");
+    assertThat(errorsLoggedWhile(() -> migration.moveCasesWaitingAtThePlaceholder())).isEmpty();
+    assertThat(engine.getRuntimeService().getActiveActivityIds(withoutItsDate.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(withoutItsDate, "cspr-local-review").getId(), "localReviewDue"))
+        .isEqualTo("2026-07-12");
+    assertThat(localReviewsOf(sound)).isEqualTo(1);
+  }
+
+  @Test
+  void twoNodesStartingAtOnceMoveEachCaseWaitingForTheLocalReviewOnceAndIntoOneLocalReview() throws Exception {
+    ProcessDefinition earlier = deployTheVersionBeforeTheLocalReview();
+    List<ProcessInstance> cases = List.of(caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED"),
+        caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED"), caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED"),
+        caseThePanelAnswered(earlier, null));
+    clockAt("2026-03-02T10:00");
+    ProcessDefinition newer = deployANewVersion();
+    long waiting = casesToMove(newer);
+
+    CyclicBarrier together = new CyclicBarrier(2);
+    CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> afterBarrier(together));
+    CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> afterBarrier(together));
+    assertThat(waiting).isGreaterThanOrEqualTo(4);
+    assertThat(one.get() + other.get()).as("each moved once, by one node or the other").isEqualTo((int) waiting);
+    assertThat(cases).allSatisfy(c -> assertThat(definitionOf(c)).isEqualTo(newer.getId()));
+    assertThat(cases.subList(0, 3)).allSatisfy(c -> {
+      assertThat(engine.getRuntimeService().getActiveActivityIds(c.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
+      assertThat(localReviewsOf(c)).as("moved on once, into one local review").isEqualTo(1);
+      assertThat(engine.getRuntimeService().getVariable(workflow.stage(c, "cspr-local-review").getId(), "localReviewDue"))
+          .isEqualTo("2026-07-12");
+    });
+    assertThat(engine.getRuntimeService().getActiveActivityIds(cases.get(3).getId())).containsExactly(CaseProcess.CALL_PANEL_DECISION);
+  }
+
   private int afterBarrier(CyclicBarrier together) {
     try {
       together.await();
@@ -140,6 +248,82 @@ class PlaceholderCaseMigrationTest {
       throw new IllegalStateException(e);
     }
     return migration.moveCasesWaitingAtThePlaceholder();
+  }
+
+  /**
+   * Every case a start would move to {@code newer}, this test's and any an earlier test left on an older
+   * version at the placeholder or in a stage before the Panel's decision, but not one still asking its
+   * agencies from the case itself.
+   */
+  private long casesToMove(ProcessDefinition newer) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .activityIdIn(PlaceholderCaseMigration.MOVED_FROM.toArray(String[]::new)).list().stream()
+        .filter(c -> !c.getProcessDefinitionId().equals(newer.getId()))
+        .filter(c -> !engine.getRuntimeService().getActiveActivityIds(c.getId()).contains("CallActivity_AskAgencies")).count();
+  }
+
+  /**
+   * A case on {@code earlier}, recorded Monday 22 December 2025, its rapid review deciding on a local
+   * review on Monday 12 January 2026 and sent on the 15th; the Panel's letter of the 28th recorded, if
+   * {@code panelOutcome} is given (a national review the partners then support; no review, where the
+   * partners had decided on none), or still awaited.
+   */
+  private ProcessInstance caseThePanelAnswered(ProcessDefinition earlier, String panelOutcome) {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = engine.getRuntimeService().startProcessInstanceById(earlier.getId(), panelIncident("2025-12-22"));
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL, "panelNotificationReference", "CSONS-3", "notifiedOn", "2025-12-30");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-15T11:00");
+    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
+    clockAt("2026-01-29T10:00");
+    if ("NO_REVIEW_AGREED".equals(panelOutcome)) {
+      engine.getRuntimeService().setVariable(workflow.stage(caseInstance, "cspr-panel-decision").getId(),
+          "partnersDecision", "NO_FURTHER_REVIEW");
+    }
+    if (panelOutcome != null) {
+      respond(caseInstance, panelOutcome);
+    }
+    if ("NATIONAL_REVIEW".equals(panelOutcome)) {
+      workflow.complete(caseInstance, "confirmPartnersDecision", "partnersDecision", "SUPPORT_NATIONAL_REVIEW",
+          "partnersDecisionOn", "2026-01-29", "partnersDecisionReasons", "The Panel's review covers it.",
+          "partnersDecisionAgreedBy", "Helen Marsh (LA), Samuel Adeyemi (ICB), Claire Douglas (police)");
+    }
+    return caseInstance;
+  }
+
+  private void respond(ProcessInstance caseInstance, String panelOutcome) {
+    workflow.complete(caseInstance, "recordPanelResponse", "panelOutcome", panelOutcome, "panelResponseOn", "2026-01-28",
+        "panelResponseReference", "CSPRP/2026/0042", "panelResponseSummary", "");
+  }
+
+  private long localReviewsOf(ProcessInstance caseInstance) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
+        .processDefinitionKey("cspr-local-review").count();
+  }
+
+  /** The case as it was before the local review stage: waiting for it at a receive task nothing leaves. */
+  private ProcessDefinition deployTheVersionBeforeTheLocalReview() {
+    ProcessDefinition earlier = deploy(Map.of("processes/cspr-case.bpmn", "earlier/cspr-case-before-local-review.bpmn"), true);
+    assertThat((Object) engine.getRepositoryService().getBpmnModelInstance(earlier.getId())
+        .getModelElementById(CaseProcess.CALL_LOCAL_REVIEW)).isNull();
+    return earlier;
+  }
+
+  /** What the migration logged at ERROR while this ran: the lines an operator is alerted by. */
+  private static List<String> errorsLoggedWhile(Runnable run) {
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PlaceholderCaseMigration.class);
+    var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      run.run();
+    } finally {
+      logger.detachAppender(lines);
+    }
+    return lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+        .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
   }
 
   private ProcessInstance caseAtThePlaceholder(ProcessDefinition earlier) {
