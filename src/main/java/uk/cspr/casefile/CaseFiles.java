@@ -339,7 +339,8 @@ public class CaseFiles {
     List<HistoricActivityInstance> activities = caseHistory.activities(theCase.get().getId());
     if (theCase.get().getEndTime() == null) {
       return activities.stream().filter(a -> a.getEndTime() == null)
-          .filter(a -> "userTask".equals(a.getActivityType()) || "callActivity".equals(a.getActivityType()))
+          // a receive task is where the case waits for a stage still to be installed: a place it stands too
+          .filter(a -> List.of("userTask", "callActivity", "receiveTask").contains(a.getActivityType()))
           .map(HistoricActivityInstance::getActivityName).distinct().toList();
     }
     return activities.stream().filter(a -> a.getActivityType().endsWith("EndEvent") && a.getActivityName() != null)

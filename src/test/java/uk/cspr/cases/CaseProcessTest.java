@@ -455,6 +455,8 @@ class CaseProcessTest {
         .doesNotContainKey("caseClosedOn");
     assertThat(workflow.openTaskKeys(caseInstance)).isEmpty();
     var signedOff = caseFile(caseInstance);
+    // the case file says where it stands: waiting for publication, not nowhere
+    assertThat(signedOff.stage()).containsExactly("Publication: the case waits for its stage");
     assertThat(localReviewSection(signedOff).status()).isEqualTo("Done");
     assertThat(localReviewSection(signedOff).facts()).extracting(CaseFile.Fact::label, CaseFile.Fact::text)
         .contains(org.assertj.core.groups.Tuple.tuple("Final report signed off on", "Monday 1 June 2026"),

@@ -251,6 +251,21 @@ class LocalReviewProcessTest {
   }
 
   @Test
+  void aReviewStillWithoutItsReviewerIsRemindedAndEscalatedAsTheDueDateComesAndGoes() throws Exception {
+    ProcessInstance review = startLocalReview(DECIDED_ON);
+    workflow.complete(review, LocalReview.TASK_INFORM, "panelOfstedDfeInformedOn", "2026-02-16");
+    // nobody appointed: the six months run all the same
+    ClockUtilAt(workingDays.reminderAt("2026-07-12", 20).getTime());
+    workflow.executeDueJobs(review);
+    assertThat(mailsAbout("reminder")).isNotEmpty();
+    clockAt("2026-07-13T09:00");
+    workflow.executeDueJobs(review);
+    assertThat(recipients(mailsAbout("overdue"))).contains("manager@example.org");
+    assertThat(workflow.openTaskKeys(review)).containsExactlyInAnyOrder(LocalReview.TASK_APPOINT_REVIEWER,
+        LocalReview.TASK_RECORD_DELAY);
+  }
+
+  @Test
   void aDecisionAtTheEndOfAugustIsDueAtTheEndOfFebruary() {
     clockAt("2026-09-14T10:00");
     ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey(LocalReview.KEY,
