@@ -1,0 +1,112 @@
+package uk.cspr.identity;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import uk.cspr.agency.AgencyRequest;
+import uk.cspr.calendar.WorkingDays;
+import uk.cspr.localreview.LocalReview;
+import uk.cspr.testing.Workflow;
+
+/**
+ * A local review as the write-access tests meet it: started as the case starts it (the partners
+ * decided today), moved on as the coordinators move it, on the engine directly so that only what
+ * is being tried goes through the doors.
+ */
+final class LocalReviews {
+
+  private static final AtomicInteger reviews = new AtomicInteger();
+
+  private final ProcessEngine engine;
+  private final Workflow workflow;
+
+  LocalReviews(ProcessEngine engine) {
+    this.engine = engine;
+    this.workflow = new Workflow(engine);
+  }
+
+  /**
+   * A review under way: the Panel, Ofsted and DfE told, the reviewer appointed, the terms agreed
+   * and these agencies asked, the reviewer's link mailed. Open: the report to receive, a written
+   * request to the reviewer, the family's and practitioners' involvement, each agency's request.
+   */
+  ProcessInstance underWay(String... agencies) {
+    String today = WorkingDays.todayInEngland().toString();
+    Map<String, Object> given = new HashMap<>();
+    given.put("localReviewDecisionOn", today);
+    given.put("incidentDate", WorkingDays.todayInEngland().minusDays(40).toString());
+    ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey(LocalReview.KEY,
+        "NSCP-LOCAL-" + reviews.incrementAndGet(), given);
+    if (task(review, LocalReview.TASK_INFORM) != null) { // a partnership may have turned this step off
+      complete(review, LocalReview.TASK_INFORM, Map.of("panelOfstedDfeInformedOn", today));
+    }
+    Map<String, Object> reviewer = new HashMap<>();
+    reviewer.put("reviewerName", "Ruth Okafor");
+    reviewer.put("reviewerOrganisation", "Independent");
+    reviewer.put("reviewerEmail", "ruth.okafor@example.org");
+    reviewer.put("reviewerIndependenceDeclared", "YES");
+    reviewer.put("reviewerDeclaration", "No past work with the agencies involved or with the family.");
+    reviewer.put("reviewerAppointedOn", today);
+    complete(review, LocalReview.TASK_APPOINT_REVIEWER, reviewer);
+    Map<String, Object> terms = new HashMap<>();
+    terms.put("termsOfReference", "How were the school's concerns shared?");
+    terms.put("reviewMethod", "SYSTEMS");
+    terms.put("termsAgreedOn", today);
+    terms.put("localReviewAgencies", SpinValues.jsonValue(agencies.length == 0 ? "[]"
+        : "[\"" + String.join("\",\"", agencies) + "\"]").create());
+    complete(review, LocalReview.TASK_AGREE_TERMS, terms);
+    workflow.executeDueJobs(review);
+    return review;
+  }
+
+  /** The coordinators receive the final report and accept it for sign-off: each partner's sign-off opens. */
+  void finalReportAccepted(ProcessInstance review) {
+    String today = WorkingDays.todayInEngland().toString();
+    complete(review, LocalReview.TASK_RECEIVE_REPORT, Map.of("reviewerDocumentKind", "FINAL", "reportReceivedOn", today));
+    complete(review, LocalReview.TASK_QUALITY_ASSURE, Map.of("reportSetsOutImprovements", "YES",
+        "reportAnalysesWhy", "YES", "qualityAssuranceOutcome", "ACCEPT"));
+  }
+
+  /** The review's own open task with this key (not its agencies' requests). */
+  Task task(ProcessInstance review, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  /** The partner's own open sign-off of the final report. */
+  Task signOff(ProcessInstance review, String partnerGroup) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+        .taskDefinitionKey(LocalReview.TASK_SIGN_OFF).taskCandidateGroup(partnerGroup).singleResult();
+  }
+
+  /** The open request the review made of this agency, for the reviewer's information. */
+  Task agencyRequest(ProcessInstance review, String agencyGroup) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(review.getBusinessKey())
+        .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).taskCandidateGroup(agencyGroup).singleResult();
+  }
+
+  boolean isOpen(Task task) {
+    return engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1;
+  }
+
+  Object variable(ProcessInstance review, String name) {
+    return engine.getRuntimeService().getVariable(review.getId(), name);
+  }
+
+  /** Runs what is due now for the review (the sign-offs' join, mails), as the job executor would. */
+  void executeDueJobs(ProcessInstance review) {
+    workflow.executeDueJobs(review);
+  }
+
+  private void complete(ProcessInstance review, String key, Map<String, Object> answers) {
+    Task task = task(review, key);
+    if (task == null) {
+      throw new AssertionError("Review " + review.getBusinessKey() + " has no open task " + key);
+    }
+    engine.getTaskService().complete(task.getId(), answers);
+  }
+}
