@@ -40,6 +40,7 @@ import uk.cspr.agency.ResponseLinks;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.partnership.Partnership;
+import uk.cspr.validation.FormRules;
 import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Problem;
 import uk.cspr.validation.Refusal;
@@ -126,6 +127,9 @@ class ReviewerPage {
       }
     }
     List<Problem> problems = new java.util.ArrayList<>(SubmittedAnswers.problems(FORM, variables));
+    // the page's own form's rules, in the reviewer's words: the task's checks after it are the coordinators' form's
+    problems.addAll(FormRules.problems(FORM, variables::get).stream()
+        .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
     if (documents.of(task.getId()).isEmpty()) {
       problems.add(new Problem("documents", "Attach the report before sending it: choose the document above."));
     }
