@@ -214,7 +214,11 @@ class ReviewerPage {
         "Check that you used the whole link from the e-mail. Links are long and some e-mail programs break them."),
     EXPIRED(410, "This link has expired", "Ask the partnership's coordinators for a new one."),
     DONE(410, "This link has been used",
-        "The partnership has the version sent with it. After the partners have read it you get a new link for the next.");
+        "The partnership has the version sent with it. After the partners have read it you get a new link for the next."),
+    /** The task it opened is done without it: the coordinators recorded a report that came another way. */
+    RECEIVED(410, "The report has already been received",
+        "The partnership's coordinators have recorded the version this link was for, so it is no longer needed. "
+            + "After the partners have read it you get a new link for the next.");
 
     final int status;
     final String title;
@@ -230,6 +234,7 @@ class ReviewerPage {
       return switch (refused) {
         case UNKNOWN -> UNKNOWN;
         case EXPIRED -> EXPIRED;
+        case CLOSED -> RECEIVED;
         default -> DONE;
       };
     }
