@@ -381,6 +381,7 @@ class AgencyWriteAccessTest {
         Map.of("reviewerEmail", Map.of("value", "attacker@example.net")))).status()).isIn(403, 404);
     assertThat(police.postJson(root + "/signal", Map.of("name", "cspr-local-review-signed-off-" + review.getId()))
         .status()).isEqualTo(403);
+    localReviews.assertNeitherMovedNorStoppedBy(police, root, review);
 
     // its own request shows what is asked, and nothing of the review: not the reviewer, not the terms of reference
     String own = root + "/task/" + request.getId();

@@ -1,15 +1,19 @@
 package uk.cspr.identity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.localreview.LocalReview;
+import uk.cspr.testing.Http;
 import uk.cspr.testing.Workflow;
 
 /**
@@ -100,6 +104,40 @@ final class LocalReviews {
   /** Runs what is due now for the review (the sign-offs' join, mails), as the job executor would. */
   void executeDueJobs(ProcessInstance review) {
     workflow.executeDueJobs(review);
+  }
+
+  /**
+   * Fails unless this person, at this door, is refused (403 or 404) everything that would move or stop
+   * the review rather than answer a task of it: its timers' due dates and retries (the reminder, the
+   * escalation when it is late, the next progress check), suspending it, moving it to its end,
+   * deleting it; and unless the review is as it was afterwards.
+   */
+  void assertNeitherMovedNorStoppedBy(Http person, String root, ProcessInstance review) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(review.getId()).timers().list();
+    if (timers.isEmpty()) {
+      throw new AssertionError("Review " + review.getBusinessKey() + " has no timers to try");
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Job timer : timers) {
+      statuses.add(person.putJson(root + "/job/" + timer.getId() + "/duedate",
+          Map.of("duedate", "2099-01-01T09:00:00.000+0000")).status());
+      statuses.add(person.putJson(root + "/job/" + timer.getId() + "/retries", Map.of("retries", 0)).status());
+    }
+    String instance = root + "/process-instance/" + review.getId();
+    statuses.add(person.putJson(instance + "/suspended", Map.of("suspended", true)).status());
+    statuses.add(person.postJson(instance + "/modification", Map.of("instructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", LocalReview.END_SIGNED_OFF)))).status());
+    statuses.add(person.delete(instance).status());
+    boolean unchanged = timers.stream().allMatch(timer -> {
+      Job now = engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult();
+      return now != null && now.getDuedate().equals(timer.getDuedate()) && now.getRetries() == timer.getRetries();
+    }) && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(review.getId()).active().count() == 1
+        && engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(review.getId())
+            .activityId(LocalReview.END_SIGNED_OFF).count() == 0;
+    if (!statuses.stream().allMatch(status -> status == 403 || status == 404) || !unchanged) {
+      throw new AssertionError("Review " + review.getBusinessKey() + " answered " + statuses
+          + (unchanged ? "" : ", and it changed"));
+    }
   }
 
   private void complete(ProcessInstance review, String key, Map<String, Object> answers) {

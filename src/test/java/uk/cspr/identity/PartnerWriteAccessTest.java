@@ -265,6 +265,8 @@ class PartnerWriteAccessTest {
     assertThat(partner.postJson(root + "/signal", Map.of("name", "cspr-local-review-signed-off-" + review.getId()))
         .status()).isEqualTo(403);
     assertThat(localReviews.isOpen(writeToReviewer)).isTrue();
+    // nor the review itself: not its timers (the escalation when it is late), not suspended, moved or deleted
+    localReviews.assertNeitherMovedNorStoppedBy(partner, root, review);
 
     // fields its form does not ask, signing for another partner among them: refused, nothing signed
     for (String action : List.of("/submit-form", "/complete")) {
@@ -449,6 +451,7 @@ class PartnerWriteAccessTest {
         Map.of("localReviewDue", Map.of("value", "2099-01-01")))).status()).isEqualTo(403);
     assertThat(manager.postJson(root + "/signal", Map.of("name", "cspr-local-review-signed-off-" + review.getId()))
         .status()).isEqualTo(403);
+    localReviews.assertNeitherMovedNorStoppedBy(manager, root, review);
 
     localReviews.finalReportAccepted(review);
     Task signOff = localReviews.signOff(review, Groups.PARTNER_ICB);
