@@ -361,9 +361,14 @@ class ReviewerPageTest {
     Http.Response attached = coordinator.postFile(documents, "report-by-post.pdf", PDF);
     assertThat(attached.status()).as(attached.body()).isEqualTo(201);
     assertThat(coordinator.postFile(documents, "report.exe", new byte[] {0x4D, 0x5A, 0, 0}).status()).isEqualTo(415);
-    // not a partner, who cannot see the task, nor a manager, who may only read it
+    // not a partner or an agency, who cannot see the task, nor a manager, who may only read it
     assertThat(webapp("tasklist", "la-partner").postFile(documents, "partner.pdf", PDF).status()).isEqualTo(403);
+    assertThat(webapp("tasklist", "police-lead").postFile(documents, "agency.pdf", PDF).status()).isEqualTo(403);
+    assertThat(new Http(port).basicAuth("police-lead", "police-lead").header("X-Requested-By", "cspr")
+        .postFile("/api/tasks/" + task.getId() + "/documents", "agency.pdf", PDF).status()).isEqualTo(403);
     assertThat(webapp("cockpit", "manager").postFile(documents, "manager.pdf", PDF).status()).isEqualTo(403);
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).extracting(Attachment::getName)
+        .containsExactly("report-by-post.pdf");
 
     Http api = new Http(port).basicAuth("coordinator", "coordinator");
     Http.Response listed = api.get("/api/cases/" + review.reference() + "/documents");
