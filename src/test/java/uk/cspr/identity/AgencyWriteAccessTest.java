@@ -402,6 +402,7 @@ class AgencyWriteAccessTest {
     assertThat(police.putJson(own, Map.of("name", request.getName(), "due", "2099-01-05T23:59:59.000+0000")).status())
         .isEqualTo(403);
     assertThat(localReviews.isOpen(request)).isTrue();
+    assertThat(police.get(own + "/deployed-form").status()).as("its form opens, as Tasklist opens it").isEqualTo(200);
     Http.Response answer = police.postJson(own + "/submit-form", answers());
     assertThat(answer.status()).as(answer.body()).isEqualTo(204);
     assertThat(localReviews.isOpen(request)).isFalse();

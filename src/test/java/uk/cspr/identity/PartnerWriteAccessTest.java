@@ -291,6 +291,10 @@ class PartnerWriteAccessTest {
     assertThat(localReviews.variable(review, "localReviewDue")).isEqualTo(due);
     assertThat(engine.getTaskService().createTaskQuery().taskId(ours.getId()).singleResult().getAssignee()).isNull();
 
+    // its form opens, as Tasklist opens it, and the sign-off goes through it
+    Http.Response itsForm = partner.get(task + "/deployed-form");
+    assertThat(itsForm.status()).as(itsForm.body()).isEqualTo(200);
+    assertThat(itsForm.body()).contains("\"sign-off-final-report\"");
     Http.Response signed = partner.postJson(task + "/submit-form", signedAs("Helen Marsh"));
     assertThat(signed.status()).as(signed.body()).isIn(200, 204);
     assertThat(localReviews.variable(review, "localAuthorityFinalSignOff").toString())
