@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -401,6 +402,11 @@ class AgencyWriteAccessTest {
     assertThat(police.postJson(own + "/bpmnError", Map.of("errorCode", "AgencyRequestWithdrawn")).status()).isEqualTo(403);
     assertThat(police.putJson(own, Map.of("name", request.getName(), "due", "2099-01-05T23:59:59.000+0000")).status())
         .isEqualTo(403);
+    // the documents beside it are removed only as they were added, through the Documents tab, each by whoever added it
+    Attachment coordinators = localReviews.documentBeside(request, "attached by coordinator");
+    assertThat(police.delete(own + "/attachment/" + coordinators.getId()).status()).isIn(403, 404);
+    assertThat(engine.getTaskService().getTaskAttachments(request.getId())).extracting(Attachment::getId)
+        .containsExactly(coordinators.getId());
     assertThat(localReviews.isOpen(request)).isTrue();
     assertThat(police.get(own + "/deployed-form").status()).as("its form opens, as Tasklist opens it").isEqualTo(200);
     Http.Response answer = police.postJson(own + "/submit-form", answers());

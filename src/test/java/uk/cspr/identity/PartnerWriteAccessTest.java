@@ -1,18 +1,23 @@
 package uk.cspr.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +45,7 @@ class PartnerWriteAccessTest {
 
   LocalReviews localReviews;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void parts() {
     localReviews = new LocalReviews(engine);
   }
@@ -258,6 +263,11 @@ class PartnerWriteAccessTest {
     assertThat(attachThroughTheEngine(door.as(port, "la-partner"), task).status()).isGreaterThanOrEqualTo(400);
     assertThat(engine.getTaskService().getTaskComments(ours.getId())).isEmpty();
     assertThat(engine.getTaskService().getTaskAttachments(ours.getId())).isEmpty();
+    // nor remove a document someone else put beside it
+    Attachment coordinators = localReviews.documentBeside(ours, "attached by coordinator");
+    assertThat(partner.delete(task + "/attachment/" + coordinators.getId()).status()).isIn(403, 404);
+    assertThat(engine.getTaskService().getTaskAttachments(ours.getId())).extracting(Attachment::getId)
+        .containsExactly(coordinators.getId());
     // (the same upload from a coordinator, who may change tasks, is taken: the refusal was the partner's)
     assertThat(attachThroughTheEngine(door.as(port, "coordinator"), root + "/task/" + writeToReviewer.getId()).status())
         .isEqualTo(200);
@@ -330,7 +340,7 @@ class PartnerWriteAccessTest {
     Task family = localReviews.task(review, LocalReview.TASK_FAMILY);
 
     assertThat(partner.get(root + "/task?processInstanceId=" + review.getId()).json().size()).isZero();
-    Map<Task, Map<String, Object>> answered = new java.util.LinkedHashMap<>();
+    Map<Task, Map<String, Object>> answered = new LinkedHashMap<>();
     answered.put(receive, form("reviewerDocumentKind", "FINAL", "reportReceivedOn", today));
     answered.put(write, form("requestToReviewer", "Send the partners the final report now."));
     answered.put(family, form("familyInvolved", "NO", "familyInvolvement", "Not asked."));
@@ -435,7 +445,7 @@ class PartnerWriteAccessTest {
     assertThat(manager.get(root + "/task/" + receive.getId() + "/variables").body()).contains("Ruth Okafor");
     assertThat(manager.get(root + "/process-instance/" + review.getId() + "/variables").status()).isEqualTo(200);
 
-    Map<Task, Map<String, Object>> answered = new java.util.LinkedHashMap<>();
+    Map<Task, Map<String, Object>> answered = new LinkedHashMap<>();
     answered.put(receive, form("reviewerDocumentKind", "FINAL", "reportReceivedOn", today));
     answered.put(write, form("requestToReviewer", "Send the partners the final report now."));
     answered.forEach((task, answers) -> {
@@ -451,6 +461,24 @@ class PartnerWriteAccessTest {
           .status()).isEqualTo(403);
       assertThat(localReviews.isOpen(task)).isTrue();
     });
+    // the reviewer's report beside its task: the manager sees that it is there, and cannot open, add to or remove it
+    Attachment report = localReviews.documentBeside(receive, "sent through the reviewer's link");
+    String documents = root + "/task/" + receive.getId() + "/attachment";
+    Http.Response listed = manager.get(documents);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().findValuesAsText("id")).containsExactly(report.getId());
+    assertThat(manager.get(documents + "/" + report.getId() + "/data").status()).isEqualTo(403);
+    assertThat(manager.delete(documents + "/" + report.getId()).status()).isIn(403, 404); // the API says 404 for any refusal
+    // (the API answers a refused attachment with 400, as it does any failure to attach)
+    assertThat(attachThroughTheEngine(manager(door), root + "/task/" + receive.getId()).status()).isIn(400, 403);
+    assertThat(manager.postJson(root + "/task/" + receive.getId() + "/comment/create", Map.of("message", "Chase the reviewer"))
+        .status()).isIn(400, 403);
+    assertThat(engine.getTaskService().getTaskAttachments(receive.getId())).extracting(Attachment::getId)
+        .containsExactly(report.getId());
+    assertThat(engine.getTaskService().getTaskComments(receive.getId())).isEmpty();
+    // (a coordinator, who works the task, opens it)
+    assertThat(door.as(port, "coordinator").get(documents + "/" + report.getId() + "/data").status()).isEqualTo(200);
+
     assertThat(manager.postJson(root + "/process-instance/" + review.getId() + "/variables", Map.of("modifications",
         Map.of("localReviewDue", Map.of("value", "2099-01-01")))).status()).isEqualTo(403);
     assertThat(manager.postJson(root + "/signal", Map.of("name", "cspr-local-review-signed-off-" + review.getId()))
@@ -465,5 +493,47 @@ class PartnerWriteAccessTest {
     assertThat(localReviews.isOpen(write)).isTrue();
     assertThat(localReviews.variable(review, "icbFinalSignOff")).isNull();
     assertThat(localReviews.variable(review, "reviewerEmail")).isEqualTo("ruth.okafor@example.org");
+  }
+
+  /**
+   * The same rules hold for each of the engine's own ways to a document or comment, not only those
+   * its REST API offers: by the document's id alone, renaming it, reading it; for a manager as for
+   * anyone who may not change the task. A coordinator, and the server's own code, still do.
+   */
+  @Test
+  void onTheEngineItselfAManagerNeitherOpensNorChangesADocumentOrComment() throws Exception {
+    ProcessInstance review = localReviews.underWay();
+    Task receive = localReviews.task(review, LocalReview.TASK_RECEIVE_REPORT);
+    Attachment report = localReviews.documentBeside(receive, "sent through the reviewer's link");
+    var tasks = engine.getTaskService();
+    var identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication("manager", List.of(Groups.MANAGERS));
+      assertThat(tasks.getTaskAttachments(receive.getId())).hasSize(1); // that it is there
+      assertThatThrownBy(() -> tasks.getAttachmentContent(report.getId()))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.getTaskAttachmentContent(receive.getId(), report.getId()))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.deleteAttachment(report.getId()))
+          .isInstanceOf(AuthorizationException.class);
+      Attachment renamed = tasks.getAttachment(report.getId());
+      renamed.setName("nothing-to-see.pdf");
+      assertThatThrownBy(() -> tasks.saveAttachment(renamed))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.createComment(null, review.getId(), "On the review"))
+          .isInstanceOf(AuthorizationException.class);
+
+      identity.setAuthentication("coordinator", List.of(Groups.COORDINATORS));
+      try (var content = tasks.getAttachmentContent(report.getId())) {
+        assertThat(content.readAllBytes()).startsWith("%PDF".getBytes());
+      }
+      tasks.createComment(receive.getId(), review.getId(), "Chased the reviewer by phone");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.getAttachment(report.getId()).getName()).isEqualTo("report.pdf");
+    assertThat(tasks.getTaskComments(receive.getId())).hasSize(1);
+    tasks.deleteAttachment(report.getId()); // the server's own code
+    assertThat(tasks.getTaskAttachments(receive.getId())).isEmpty();
   }
 }
