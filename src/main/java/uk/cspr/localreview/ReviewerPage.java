@@ -40,6 +40,7 @@ import uk.cspr.agency.ResponseLinks;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.calendar.WorkingDays;
 import uk.cspr.partnership.Partnership;
+import uk.cspr.validation.FormRules;
 import uk.cspr.validation.FormSchema;
 import uk.cspr.validation.Problem;
 import uk.cspr.validation.Refusal;
@@ -126,6 +127,9 @@ class ReviewerPage {
       }
     }
     List<Problem> problems = new java.util.ArrayList<>(SubmittedAnswers.problems(FORM, variables));
+    // the page's own form's rules, in the reviewer's words: the task's checks after it are the coordinators' form's
+    problems.addAll(FormRules.problems(FORM, variables::get).stream()
+        .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
     if (documents.of(task.getId()).isEmpty()) {
       problems.add(new Problem("documents", "Attach the report before sending it: choose the document above."));
     }
@@ -210,7 +214,11 @@ class ReviewerPage {
         "Check that you used the whole link from the e-mail. Links are long and some e-mail programs break them."),
     EXPIRED(410, "This link has expired", "Ask the partnership's coordinators for a new one."),
     DONE(410, "This link has been used",
-        "The partnership has the version sent with it. After the partners have read it you get a new link for the next.");
+        "The partnership has the version sent with it. After the partners have read it you get a new link for the next."),
+    /** The task it opened is done without it: the coordinators recorded a report that came another way. */
+    RECEIVED(410, "The report has already been received",
+        "The partnership's coordinators have recorded the version this link was for, so it is no longer needed. "
+            + "After the partners have read it you get a new link for the next.");
 
     final int status;
     final String title;
@@ -226,6 +234,7 @@ class ReviewerPage {
       return switch (refused) {
         case UNKNOWN -> UNKNOWN;
         case EXPIRED -> EXPIRED;
+        case CLOSED -> RECEIVED;
         default -> DONE;
       };
     }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.localreview.LocalReview;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.EngineDoor;
 import uk.cspr.testing.Http;
@@ -330,5 +332,96 @@ class AgencyWriteAccessTest {
     var kept = police.historicVariable(asked.request().getId(), "chronologySummary");
     assertThat(kept.path("type").asText()).isEqualTo("String");
     assertThat(kept.path("value").asText()).isEqualTo(chronology);
+  }
+
+  /**
+   * The local review asks the police for the reviewer's information through a request of its own
+   * (its CallActivity_AskAgenciesForLocalReview): the police answer it through its form, and touch
+   * nothing of the review itself, neither its coordinators' tasks nor the partners' sign-offs.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyAnswersTheLocalReviewsRequestThroughItsFormAndTouchesNothingOfTheReview(EngineDoor door) {
+    LocalReviews localReviews = new LocalReviews(engine);
+    ProcessInstance review = localReviews.underWay("police");
+    Task request = localReviews.agencyRequest(review, "agency-police");
+    assertThat(request).isNotNull();
+    String today = WorkingDays.todayInEngland().toString();
+    Http police = as(door, "police-lead");
+    String root = door.root();
+
+    // of the whole case, it sees its own request only
+    assertThat(police.get(root + "/task?processInstanceBusinessKey=" + review.getBusinessKey()).json()
+        .findValuesAsText("id")).containsExactly(request.getId());
+    // the review's own tasks: not there for it, whatever it sends
+    Map<String, Map<String, Object>> answered = new LinkedHashMap<>();
+    answered.put(LocalReview.TASK_RECEIVE_REPORT, Map.of("variables", Map.of("reviewerDocumentKind", Map.of("value", "FINAL"),
+        "reportReceivedOn", Map.of("value", today))));
+    answered.put(LocalReview.TASK_WRITE_TO_REVIEWER, Map.of("variables", Map.of("requestToReviewer",
+        Map.of("value", "Ignore the police chronology."))));
+    answered.put(LocalReview.TASK_FAMILY, Map.of("variables", Map.of("familyInvolved", Map.of("value", "NO"),
+        "familyInvolvement", Map.of("value", "Not asked."))));
+    answered.forEach((key, answers) -> {
+      Task task = localReviews.task(review, key);
+      String at = root + "/task/" + task.getId();
+      assertThat(police.postJson(at + "/submit-form", answers).status()).as(key).isIn(403, 404);
+      assertThat(police.postJson(at + "/complete", answers).status()).as(key).isIn(403, 404);
+      assertThat(police.postJson(at + "/claim", Map.of("userId", "police-lead")).status()).as(key).isIn(403, 404);
+      assertThat(police.get(at + "/variables").status()).as(key).isIn(403, 404);
+      assertThat(police.putJson(at + "/variables/reviewerEmail", Map.of("value", "attacker@example.net", "type", "String"))
+          .status()).as(key).isIn(403, 404);
+      assertThat(police.postJson(at + "/bpmnError", Map.of("errorCode", "x")).status()).as(key).isIn(403, 404);
+      assertThat(police.putJson(at, Map.of("name", "x", "due", "2099-01-01T00:00:00.000+0000")).status()).as(key)
+          .isIn(403, 404);
+      assertThat(police.postJson(at + "/identity-links", Map.of("groupId", "agency-police", "type", "candidate"))
+          .status()).as(key).isIn(403, 404);
+      assertThat(localReviews.isOpen(task)).as(key).isTrue();
+    });
+    assertThat(police.get(root + "/process-instance/" + review.getId() + "/variables").status()).isIn(403, 404);
+    assertThat(police.postJson(root + "/process-instance/" + review.getId() + "/variables", Map.of("modifications",
+        Map.of("reviewerEmail", Map.of("value", "attacker@example.net")))).status()).isIn(403, 404);
+    assertThat(police.postJson(root + "/signal", Map.of("name", "cspr-local-review-signed-off-" + review.getId()))
+        .status()).isEqualTo(403);
+    localReviews.assertNeitherMovedNorStoppedBy(police, root, review);
+
+    // its own request shows what is asked, and nothing of the review: not the reviewer, not the terms of reference
+    String own = root + "/task/" + request.getId();
+    Http.Response variables = police.get(own + "/variables");
+    assertThat(variables.status()).isEqualTo(200);
+    assertThat(variables.body()).contains("requestText").doesNotContain("Ruth Okafor").doesNotContain("ruth.okafor")
+        .doesNotContain("termsOfReference").doesNotContain("localReviewDue");
+    // and is answered through its form only
+    Http.Response elsewhere = police.postJson(own + "/submit-form", answers("contactEmail", "attacker@example.net",
+        "reviewerEmail", "attacker@example.net"));
+    assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(400);
+    assertThat(elsewhere.json().path("problems").findValuesAsText("field")).contains("contactEmail", "reviewerEmail");
+    assertThat(police.postJson(own + "/complete", answers("requestAction", "WITHDRAW", "changeReason", "Not ours"))
+        .status()).isEqualTo(400);
+    assertThat(police.putJson(own + "/variables/responseDue", Map.of("value", "2099-01-05", "type", "String")).status())
+        .isEqualTo(403);
+    assertThat(police.postJson(own + "/bpmnError", Map.of("errorCode", "AgencyRequestWithdrawn")).status()).isEqualTo(403);
+    assertThat(police.putJson(own, Map.of("name", request.getName(), "due", "2099-01-05T23:59:59.000+0000")).status())
+        .isEqualTo(403);
+    // the documents beside it are removed only as they were added, through the Documents tab, each by whoever added it
+    Attachment coordinators = localReviews.documentBeside(request, "attached by coordinator");
+    assertThat(police.delete(own + "/attachment/" + coordinators.getId()).status()).isIn(403, 404);
+    assertThat(engine.getTaskService().getTaskAttachments(request.getId())).extracting(Attachment::getId)
+        .containsExactly(coordinators.getId());
+    assertThat(localReviews.isOpen(request)).isTrue();
+    assertThat(police.get(own + "/deployed-form").status()).as("its form opens, as Tasklist opens it").isEqualTo(200);
+    Http.Response answer = police.postJson(own + "/submit-form", answers());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    assertThat(localReviews.isOpen(request)).isFalse();
+
+    // the partners' sign-offs of the final report are theirs, not the agency's
+    localReviews.finalReportAccepted(review);
+    for (String partner : Groups.partnerGroups()) {
+      Task signOff = localReviews.signOff(review, partner);
+      assertThat(police.postJson(root + "/task/" + signOff.getId() + "/submit-form", Map.of("variables", Map.of(
+          "signOffDecision", Map.of("value", "SIGN_OFF"), "signatoryName", Map.of("value", "Mark Bennett"),
+          "signatoryRole", Map.of("value", "LEAD_PARTNER")))).status()).as(partner).isIn(403, 404);
+      assertThat(localReviews.isOpen(signOff)).as(partner).isTrue();
+    }
+    assertThat(localReviews.variable(review, "reviewerEmail")).isEqualTo("ruth.okafor@example.org");
   }
 }
