@@ -94,14 +94,19 @@ public class ResponseLinks {
     return issue(task, now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant());
   }
 
-  /** A new link for the task that works until {@code expires}, or for the usual time if that is later. */
-  public String issue(Task task, Instant expires) {
+  /** When a link asked to work until {@code wanted} will stop working: then, or after the usual time if that is later. */
+  public Instant expiry(Instant wanted) {
+    Instant usual = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant();
+    return wanted.isBefore(usual) ? usual : wanted;
+  }
+
+  /** A new link for the task that works until {@link #expiry}({@code wanted}). */
+  public String issue(Task task, Instant wanted) {
     byte[] bits = new byte[32];
     random.nextBytes(bits);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant usual = now.atZone(ZoneOffset.UTC).plus(properties.validFor()).toInstant();
-    Instant until = expires.isBefore(usual) ? usual : expires;
+    Instant until = expiry(wanted);
     ownTransaction.executeWithoutResult(status -> jdbc.update(
         "INSERT INTO cspr_response_link (token_hash, process_instance_id, task_id, issued_at, expires_at) "
             + "VALUES (?, ?, ?, ?, ?)",

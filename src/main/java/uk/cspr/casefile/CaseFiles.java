@@ -149,7 +149,7 @@ public class CaseFiles {
 
   /**
    * A document, for a reader who may have it: whoever works the tasks of cases (the coordinators),
-   * or whoever may see the open task it was attached to (the agency answering it).
+   * or whoever is asked to act on its stage now (the agency answering; a partner signing).
    */
   public Attachment document(String documentId) {
     Authentication reader = reader();
@@ -174,14 +174,15 @@ public class CaseFiles {
   }
 
   /**
-   * Whoever works the cases' tasks (the coordinators); whoever may see the open task the document
-   * was attached to (the agency answering); and whoever is asked to act on the same stage now (a
-   * partner whose sign-off of the local review's final report is open reads the report they sign).
+   * Whoever works the cases' tasks (the coordinators), and whoever is asked to act on the stage the
+   * document belongs to now, as a candidate or assignee of one of its open tasks: the agency answering
+   * its own request, a partner whose sign-off of the final report they read is open. Being able to
+   * read a task is not enough: a manager reads every task, and opens no document.
    */
   private boolean mayDownload(Authentication reader, String taskId) {
     boolean worksCases = asSystem(() -> authorizations.isUserAuthorized(reader.getUserId(), reader.getGroupIds(),
         Permissions.UPDATE, Resources.TASK, taskId));
-    if (worksCases || tasks.createTaskQuery().taskId(taskId).count() > 0) {
+    if (worksCases) {
       return true;
     }
     String stage = asSystem(() -> history.createHistoricTaskInstanceQuery().taskId(taskId).list().stream()
@@ -189,7 +190,6 @@ public class CaseFiles {
     if (stage == null) {
       return false;
     }
-    // asked to act, not merely able to read (a manager reads every task)
     var asked = tasks.createTaskQuery().processInstanceId(stage).or().taskAssignee(reader.getUserId())
         .taskCandidateUser(reader.getUserId());
     if (reader.getGroupIds() != null && !reader.getGroupIds().isEmpty()) {

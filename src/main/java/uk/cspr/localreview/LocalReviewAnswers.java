@@ -131,6 +131,10 @@ public class LocalReviewAnswers {
     Answers answers = new Answers(execution);
     LocalDate on = answers.date(LocalReview.REPORT_RECEIVED_ON.name(), LocalReview.DECISION_ON.required(execution),
         "the decision to review", today());
+    if (!reportAttached(execution)) {
+      answers.problemSaidAs("documents", "Attach the report to this task (its Documents tab) before recording it as "
+          + "received: the partners read it from there");
+    }
     answers.refuseIfAnyProblem("The reviewer's report was not recorded");
     String kind = LocalReview.DOCUMENT_KIND.required(execution);
     VariableScope stage = execution.getProcessInstance();
@@ -149,6 +153,14 @@ public class LocalReviewAnswers {
     LocalReview.REPORTS.set(stage, reports);
     stage.setVariable("reviewerDocumentKindInWords", LocalReview.FINAL.equals(kind) ? "final report" : "draft report");
     stage.setVariable("reportReceivedOnInWords", UkDates.longDate(on));
+  }
+
+  /** Whether the task being completed has a document: the report the partners are to read. */
+  private static boolean reportAttached(DelegateExecution execution) {
+    var services = execution.getProcessEngineServices();
+    return services.getHistoryService().createHistoricTaskInstanceQuery().executionId(execution.getId())
+        .taskDefinitionKey(LocalReview.TASK_RECEIVE_REPORT).orderByHistoricActivityInstanceStartTime().desc().list().stream()
+        .findFirst().map(task -> !services.getTaskService().getTaskAttachments(task.getId()).isEmpty()).orElse(false);
   }
 
   /**

@@ -63,8 +63,9 @@ class LocalReviewMail implements MailContribution {
       return;
     }
     LocalDate due = LocalReview.DUE.required(execution);
-    var until = due.plusMonths(1).atTime(23, 59, 59).atZone(WorkingDayCalendar.LONDON).toInstant();
-    model.put("reviewerLink", partnership.publicUrl().resolve("/review/" + links.issue(task, until)).toString());
-    model.put("reviewerLinkUntil", UkDates.longDate(due.plusMonths(1)));
+    var wanted = due.plusMonths(1).atTime(23, 59, 59).atZone(WorkingDayCalendar.LONDON).toInstant();
+    model.put("reviewerLink", partnership.publicUrl().resolve("/review/" + links.issue(task, wanted)).toString());
+    // a review already late, or a case moved on long after its decision, gets the usual time: say the day it really ends
+    model.put("reviewerLinkUntil", UkDates.longDate(links.expiry(wanted).atZone(WorkingDayCalendar.LONDON).toLocalDate()));
   }
 }

@@ -543,6 +543,7 @@ class CaseProcessTest {
         "The grandmother met the reviewer twice.");
     workflow.complete(caseInstance, LocalReview.TASK_PRACTITIONERS, "learningEventHeld", "YES", "learningEventOn", today,
         "learningEvent", "Practitioners from health, the police and children's social care.");
+    workflow.attach(caseInstance, LocalReview.TASK_RECEIVE_REPORT, "review-report.pdf");
     workflow.complete(caseInstance, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
     workflow.complete(caseInstance, LocalReview.TASK_QUALITY_ASSURE, "reportSetsOutImprovements", "YES",
         "reportAnalysesWhy", "YES", "qualityAssuranceOutcome", "ACCEPT");

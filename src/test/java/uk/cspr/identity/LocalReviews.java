@@ -72,6 +72,7 @@ final class LocalReviews {
   /** The coordinators receive the final report and accept it for sign-off: each partner's sign-off opens. */
   void finalReportAccepted(ProcessInstance review) {
     String today = WorkingDays.todayInEngland().toString();
+    workflow.attach(review, LocalReview.TASK_RECEIVE_REPORT, "final-report.pdf");
     complete(review, LocalReview.TASK_RECEIVE_REPORT, Map.of("reviewerDocumentKind", "FINAL", "reportReceivedOn", today));
     complete(review, LocalReview.TASK_QUALITY_ASSURE, Map.of("reportSetsOutImprovements", "YES",
         "reportAnalysesWhy", "YES", "qualityAssuranceOutcome", "ACCEPT"));

@@ -361,6 +361,7 @@ class PartnerWriteAccessTest {
     assertThat(partner.get(root + "/process-instance/" + review.getId() + "/variables").status()).isIn(403, 404);
 
     // the report received by the coordinators: its quality assurance is theirs too
+    new uk.cspr.testing.Workflow(engine).attach(review, LocalReview.TASK_RECEIVE_REPORT, "final-report.pdf");
     engine.getTaskService().complete(receive.getId(), Map.of("reviewerDocumentKind", "FINAL", "reportReceivedOn", today));
     Task qualityAssure = localReviews.task(review, LocalReview.TASK_QUALITY_ASSURE);
     Map<String, Object> accepted = form("reportSetsOutImprovements", "YES", "reportAnalysesWhy", "YES",

@@ -74,8 +74,36 @@ class FinalReportReadersTest {
     assertThat(listed.path("download").isNull() || listed.path("download").isMissingNode()).isTrue();
   }
 
+  @Test
+  void aManagerSeesTheReportOfAnOpenTaskAndCannotOpenIt() {
+    ProcessInstance review = reviewWithItsReportAttached();
+    Http manager = new Http(port);
+    assertThat(manager.loginToWebapp("cockpit", "manager", "manager")).isEqualTo(200);
+    JsonNode listed = localReview(manager.get("/camunda/api/cockpit/plugin/cspr-deadlines/default/process-instances/"
+        + review.getId()).json()).path("documents").get(0);
+    assertThat(listed.path("name").asText()).isEqualTo("final-report.pdf");
+    assertThat(listed.path("download").isNull() || listed.path("download").isMissingNode()).isTrue();
+    // reading every task is not being asked to act on one: the document itself is refused too
+    assertThat(manager.getBytes("/camunda/api/cockpit/plugin/cspr-deadlines/default/documents/" + listed.path("id").asText())
+        .statusCode()).isEqualTo(403);
+    JsonNode overApi = new Http(port).basicAuth("manager", "manager").get("/api/cases/" + review.getBusinessKey()).json();
+    assertThat(localReview(overApi).path("documents").get(0).path("download").isNull()).isTrue();
+  }
+
   /** A local review started as the case starts it, its final report received with its document and accepted. */
   ProcessInstance reviewAwaitingSignOff() {
+    ProcessInstance review = reviewWithItsReportAttached();
+    String today = WorkingDays.todayInEngland().toString();
+    Workflow workflow = new Workflow(engine);
+    workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
+    workflow.complete(review, LocalReview.TASK_QUALITY_ASSURE, "reportSetsOutImprovements", "YES", "reportAnalysesWhy", "YES",
+        "qualityAssuranceOutcome", "ACCEPT");
+    workflow.executeDueJobs(review);
+    return review;
+  }
+
+  /** A local review started as the case starts it, the reviewer's final report attached to the task for it, still open. */
+  ProcessInstance reviewWithItsReportAttached() {
     String today = WorkingDays.todayInEngland().toString();
     ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey(LocalReview.KEY,
         "NSCP-LR-" + reviews.incrementAndGet(), Map.of("localReviewDecisionOn", today));
@@ -90,10 +118,6 @@ class FinalReportReadersTest {
     Task receive = workflow.task(review, LocalReview.TASK_RECEIVE_REPORT);
     engine.getTaskService().createAttachment("application/pdf", receive.getId(), review.getId(), "final-report.pdf",
         "attached by coordinator; 40 bytes", new ByteArrayInputStream(REPORT));
-    workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
-    workflow.complete(review, LocalReview.TASK_QUALITY_ASSURE, "reportSetsOutImprovements", "YES", "reportAnalysesWhy", "YES",
-        "qualityAssuranceOutcome", "ACCEPT");
-    workflow.executeDueJobs(review);
     return review;
   }
 

@@ -95,6 +95,10 @@ class LocalReviewProcessTest {
 
     // a draft: returned with what should change; it cannot be accepted for sign-off
     clockAt("2026-04-06T10:00");
+    // a report the coordinators record as received is attached, so the partners can read it
+    assertThatThrownBy(() -> workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "DRAFT",
+        "reportReceivedOn", "2026-04-06")).isInstanceOf(Refusal.class).hasMessageContaining("Attach the report to this task");
+    workflow.attach(review, LocalReview.TASK_RECEIVE_REPORT, "review-report.pdf");
     workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "DRAFT", "reportReceivedOn", "2026-04-06");
     assertThatThrownBy(() -> qualityAssure(review, "YES", "YES", "ACCEPT", null))
         .isInstanceOf(Refusal.class).hasMessageContaining("a draft is not signed off");
@@ -111,6 +115,7 @@ class LocalReviewProcessTest {
     assertThat(workflowEngine.responseLinks().resolveTask(token, LocalReview.TASK_RECEIVE_REPORT).opens()).isFalse();
 
     clockAt("2026-05-18T10:00");
+    workflow.attach(review, LocalReview.TASK_RECEIVE_REPORT, "review-report.pdf");
     workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", "2026-05-18");
     // the quality assurance must find the report's required content (SI 2018/789 Part 3)
     assertThatThrownBy(() -> qualityAssure(review, "NO", "YES", "ACCEPT", null))
@@ -329,6 +334,7 @@ class LocalReviewProcessTest {
     workflow.complete(review, LocalReview.TASK_PRACTITIONERS, "learningEventHeld", "NO", "learningEvent",
         "Held off until after the trial.");
     String today = WorkingDays.todayInEngland().toString();
+    workflow.attach(review, LocalReview.TASK_RECEIVE_REPORT, "review-report.pdf");
     workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
     qualityAssure(review, "YES", "YES", "ACCEPT", null);
     workflow.executeDueJobs(review);
