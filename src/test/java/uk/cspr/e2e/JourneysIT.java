@@ -657,8 +657,11 @@ class JourneysIT {
         .taskDefinitionKey("confirmPartnersTold").singleResult();
     assertThat(partnersTold).isNotNull();
     engine.getTaskService().complete(partnersTold.getId(), java.util.Map.of("partnersToldOn", today.toString()));
+    // the stage exists now: the case calls it at once, no longer waiting at "Local review: the case waits for its stage"
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
-        .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("awaitLocalReviewStage").count() == 1);
+        .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("CallActivity_LocalReview").count() == 1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cspr-local-review")
+        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
     assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");
     assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "localReviewDecisionOn")).isEqualTo(today.toString());
   }
