@@ -31,7 +31,9 @@ import uk.cspr.testing.Http;
  * two children (and is told what is wrong with a bad date), and notifies the Panel; the police answer from the
  * link in their mail, with a document; the manager sees in Cockpit where the case waits and cannot
  * work its tasks; health answers in Tasklist, with a chronology far longer than a text column; the
- * coordinator records the rapid review meeting, a partner signs off and the coordinator sends it to the Panel. The demo profile, the real job executor and the demo's SMTP server throughout.
+ * coordinator records the rapid review meeting, a partner signs off and the coordinator sends it to the Panel;
+ * the Panel agrees to a local review, whose reviewer, appointed in Tasklist, sends a draft from the link in their
+ * mail. The demo profile, the real job executor and the demo's SMTP server throughout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
@@ -71,7 +73,11 @@ class JourneysIT {
       try {
         browser.logIn("tasklist", "coordinator", "coordinator");
         browser.waitFor(Browser.text("Start process")).click();
-        browser.waitFor(Browser.text("Child safeguarding practice review case")).click();
+        // the process's name in the Start process dialog: a demo task listed behind it shows the same name, and
+        // once the list has loaded first (under load) a click on that one lands on the dialog's backdrop
+        browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//*[normalize-space()="
+            + "'Child safeguarding practice review case' and not(*[normalize-space()='Child safeguarding practice review case'])]"))
+            .click();
         browser.waitForText("Record a serious incident");
         browser.screenshot("start-form");
 
@@ -657,10 +663,224 @@ class JourneysIT {
         .taskDefinitionKey("confirmPartnersTold").singleResult();
     assertThat(partnersTold).isNotNull();
     engine.getTaskService().complete(partnersTold.getId(), java.util.Map.of("partnersToldOn", today.toString()));
+    // the stage exists now: the case calls it at once, no longer waiting at "Local review: the case waits for its stage"
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService()
-        .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("awaitLocalReviewStage").count() == 1);
+        .createProcessInstanceQuery().processInstanceId(recorded.getId()).activityIdIn("CallActivity_LocalReview").count() == 1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cspr-local-review")
+        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
     assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "panelOutcome")).isEqualTo("LOCAL_REVIEW_AGREED");
     assertThat(engine.getRuntimeService().getVariable(recorded.getId(), "localReviewDecisionOn")).isEqualTo(today.toString());
+  }
+
+  @Test
+  @Order(11)
+  void theCoordinatorAppointsTheReviewerWhoSendsADraftFromTheLinkInTheirMail() throws Exception {
+    HistoricProcessInstance recorded = journeyCase();
+    assertThat(recorded).isNotNull();
+    String reference = recorded.getBusinessKey();
+    LocalDate today = WorkingDays.todayInEngland();
+    // the partners decided today, at the rapid review: the final report is due six months on
+    LocalDate due = today.plusMonths(6);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey("informOfLocalReview").count() == 1);
+    try (Browser browser = new Browser(base(), "local-review")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        // the coordinator finds the case's tasks by its reference, as Tasklist's search offers it
+        findCase(browser, reference);
+        browser.screenshot("case-tasks");
+        openTask(browser, reference, "Tell the Panel, Ofsted and DfE of the decision to review");
+        browser.waitForText("decided on " + UkDates.longDate(today) + " to commission a local child safeguarding practice review");
+        browser.waitForText("Its final report is due by the end of " + UkDates.longDate(due));
+        browser.press("Claim");
+        browser.typeDate("Date the Panel, Ofsted and DfE were told", today);
+        browser.screenshot("inform-filled");
+        completeAndWaitUntilDone(browser, reference, "informOfLocalReview", "informed");
+
+        openTask(browser, reference, "Appoint the reviewer");
+        browser.waitForText("its final report is due by the end of " + UkDates.longDate(due));
+        browser.press("Claim");
+        browser.type("Reviewer's name", "Ruth Okafor");
+        browser.type("Reviewer's organisation", "Independent");
+        browser.type("Reviewer's e-mail address", "ruth.okafor@example.org");
+        browser.chooseRadio("Has the reviewer declared their independence", "Not yet");
+        browser.typeDate("Date the reviewer was appointed", today);
+        browser.press("Complete");
+        // not appointed without a declaration: said beside the Complete button, in sight, and nothing typed is lost
+        WebElement refused = browser.waitFor(By.cssSelector(".cspr-submit-problem"));
+        assertThat(refused.getText()).startsWith("The reviewer was not appointed")
+            .contains("once their declaration of independence from the case and the agencies involved is recorded");
+        assertThat(browser.inSight(refused)).as("the message is where the person pressed Complete").isTrue();
+        assertThat(browser.field("Reviewer's name").getAttribute("value")).isEqualTo("Ruth Okafor");
+        browser.screenshot("appointment-refused");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+            .taskDefinitionKey("appointReviewer").count()).isEqualTo(1);
+        browser.chooseRadio("Has the reviewer declared their independence", "Yes");
+        browser.type("The reviewer's declaration", "I have never worked for the agencies involved or met the family.");
+        browser.screenshot("appointment-filled");
+        completeAndWaitUntilDone(browser, reference, "appointReviewer", "reviewer-appointed");
+        assertThat(browser.driver.findElements(By.cssSelector(".alert-danger, .cspr-submit-problem")))
+            .as("nothing is left of the refusal once it is put right").noneMatch(WebElement::isDisplayed);
+
+        openTask(browser, reference, "Agree the terms of reference and method");
+        browser.waitForText("Parallel proceedings recorded at the rapid review: Police investigation");
+        browser.press("Claim");
+        browser.type("Terms of reference", "How information about the two incidents was shared between police and health, "
+            + "from January 2025 to the incident.");
+        browser.chooseRadio("Method", "A systems approach (such as SCIE Learning Together)");
+        browser.typeDate("Date the terms of reference were agreed", today);
+        browser.screenshot("terms-filled");
+        completeAndWaitUntilDone(browser, reference, "agreeTermsOfReference", "terms-agreed");
+
+        // the report is awaited from the reviewer's link; this task is there for one that comes another way
+        openTask(browser, reference, "Receive the reviewer's report");
+        browser.waitForText("The reviewer (Ruth Okafor) sends the report through the link in their mail");
+        browser.screenshot("report-awaited");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+
+    // the reviewer, who has no account, is sent a link of their own: the mail names the case and its due date, never the child
+    JsonNode mail = reviewerLinkMail(reference, "ruth.okafor@example.org");
+    assertThat(mail.path("text").asText().replaceAll("\\s+", " ")).contains("Dear Ruth Okafor,")
+        .contains("by the end of " + UkDates.longDate(due)).doesNotContain(CHILD_NAME).doesNotContain(CHILD_REFERENCE);
+    String link = java.util.stream.StreamSupport.stream(mail.path("links").spliterator(), false).map(JsonNode::asText)
+        .filter(l -> l.contains("/review/")).findFirst().map(l -> base() + l.substring(l.indexOf("/review/"))).orElseThrow();
+    Path draft = Files.createTempDirectory("reviewer").resolve(reference + "-draft-report.pdf");
+    Files.writeString(draft, "%PDF-1.4\n% the reviewer's draft report\n%%EOF\n");
+    try (Browser browser = new Browser(base(), "reviewer")) {
+      try {
+        browser.open(link);
+        browser.waitFor(By.cssSelector(".fjs-container"));
+        browser.waitForText("The review's report for case " + reference);
+        browser.waitForText("Ruth Okafor");
+        browser.waitForText("signed off by the safeguarding partners by the end of " + UkDates.longDate(due));
+        // the reviewer is told nothing of who the child is, nor where it happened
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain(CHILD_NAME)
+            .doesNotContain(CHILD_REFERENCE).doesNotContain(SIBLING_REFERENCE).doesNotContain("Harbour Row");
+        browser.screenshot("reviewer-page");
+
+        // nothing chosen, nothing attached: the page asks for what is missing and sends nothing
+        browser.press(browser.waitFor(By.id("submit")));
+        browser.waitForText("Please complete the fields marked above.");
+        browser.screenshot("nothing-chosen");
+        browser.chooseRadio("What you are sending", "A draft of the report");
+        browser.press(browser.waitFor(By.id("submit")));
+        browser.waitForText("Your report was not sent: Attach the report before sending it: choose the document above.");
+        browser.screenshot("no-document");
+
+        browser.driver.findElement(By.id("document-file")).sendKeys(draft.toAbsolutePath().toString());
+        browser.waitForText(draft.getFileName() + " is attached");
+        browser.waitFor(By.xpath("//ul[@id='document-list']/li[normalize-space()='" + draft.getFileName() + "']"));
+        browser.screenshot("draft-attached");
+        browser.press(browser.waitFor(By.id("submit")));
+        browser.waitFor(By.cssSelector(".done"));
+        browser.waitForText("Thank you: your report has been sent");
+        browser.waitForText("The partnership has received your report for case " + reference);
+        browser.screenshot("sent");
+
+        browser.open(link);
+        browser.waitForText("This link has been used");
+        browser.screenshot("second-visit");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+
+    // the coordinator finds the draft waiting to be quality-assured, and it in the case file
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey("qualityAssureReport").count() == 1);
+    try (Browser browser = new Browser(base(), "quality-assurance")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        findCase(browser, reference);
+        openTask(browser, reference, "Quality-assure the report");
+        browser.waitForText("The draft report received on " + UkDates.longDate(today));
+        browser.screenshot("quality-assurance-task");
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        WebElement localReview = browser.waitFor(By.cssSelector("section.cspr-section[data-kind='local-review']"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", localReview);
+        assertThat(localReview.findElement(By.tagName("h4")).getText()).isEqualTo("Local review Running");
+        assertThat(localReview.getText()).contains("Ruth Okafor (Independent)")
+            .contains("I have never worked for the agencies involved or met the family.")
+            .contains("Draft received " + UkDates.longDate(today) + " (from the reviewer, through their link)")
+            .contains("being quality-assured");
+        WebElement document = localReview.findElement(By.xpath(".//div[contains(@class,'cspr-documents')]//a[normalize-space()='"
+            + draft.getFileName() + "']"));
+        assertThat(document.isDisplayed()).isTrue();
+        browser.screenshot("draft-in-case-file");
+        // the coordinator reads the draft itself, as the reviewer sent it
+        browser.press(document);
+        assertThat(Files.readString(browser.downloaded(draft.getFileName().toString())))
+            .isEqualTo("%PDF-1.4\n% the reviewer's draft report\n%%EOF\n");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  /** Tasklist's search, as a person uses it: the criterion picked from its list, then the case's reference typed. */
+  private void findCase(Browser browser, String reference) {
+    browser.waitFor(By.xpath("//a[contains(normalize-space(), 'All open case tasks')]")).click();
+    WebElement search = browser.waitFor(By.cssSelector("input.main-field"));
+    search.click();
+    browser.typeLikeAPerson("Business");
+    browser.waitFor(By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='Process Instance Business Key']"))
+        .click();
+    // the new criterion's value takes the typing once it has the focus (a key sooner went nowhere)
+    browser.waiting().until(d -> (Boolean) browser.driver.executeScript("const a = document.activeElement;"
+        + " return a.tagName === 'INPUT' && !a.classList.contains('main-field');"));
+    browser.typeLikeAPerson(reference, Keys.ENTER);
+    // the list holds this case's tasks alone: the demo's cases are gone from it
+    browser.waiting().until(d -> {
+      java.util.List<String> names = d.findElements(By.cssSelector(".tasks-list .task a[href*='task=']")).stream()
+          .map(WebElement::getText).filter(name -> !name.isBlank()).toList();
+      return !names.isEmpty() && names.stream().allMatch(name -> name.startsWith(reference + ": "));
+    });
+  }
+
+  /** Opens the case's task from Tasklist's list, by the name the person reads there. */
+  private void openTask(Browser browser, String reference, String name) {
+    By task = By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space()=" + quoted(reference + ": " + name) + "]");
+    // the list is drawn again as the task before it is completed: a name found in the old list is clicked again in the new
+    browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      browser.waitFor(task).click();
+      return true;
+    });
+    browser.waitFor(Browser.text(reference + ": " + name));
+    browser.waitFor(Browser.button("Claim"));
+  }
+
+  /** Presses Complete and waits until the engine has the task done, then shows what the person sees next. */
+  private void completeAndWaitUntilDone(Browser browser, String reference, String taskKey, String screenshot) {
+    browser.press("Complete");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count() == 0);
+    browser.screenshot(screenshot);
+  }
+
+  private static String quoted(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  /** The mail with the reviewer's link for their report, once the job executor has sent it. */
+  private JsonNode reviewerLinkMail(String caseReference, String to) {
+    Http http = new Http(port);
+    return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      for (JsonNode mail : http.get("/dev/mailbox").json()) {
+        if (mail.path("subject").asText().equals(caseReference + ": your link for sending the review's report")
+            && mail.path("to").toString().contains(to)) {
+          return mail;
+        }
+      }
+      return null;
+    }, java.util.Objects::nonNull);
   }
 
   private String requestLinkFor(String caseReference, String to) {
