@@ -33,7 +33,10 @@
     ready.then(function () {
       var result = form.submit();
       if (Object.keys(result.errors).length) {
-        submitMessage.textContent = 'Please complete the fields marked above.';
+        // a page that needs a document (the reviewer's report) says so at once, not on a second try
+        var nothingAttached = config.documentRequired && !list.children.length && !file.files.length;
+        submitMessage.textContent = 'Please complete the fields marked above.'
+          + (nothingAttached ? ' Attach the report too: choose the document above.' : '');
         return;
       }
       submitButton.disabled = true;

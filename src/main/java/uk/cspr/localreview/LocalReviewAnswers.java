@@ -62,6 +62,8 @@ public class LocalReviewAnswers {
     LocalReview.REPORTS.set(execution, Spin.JSON("[]"));
     LocalReview.PROGRESS_CHECKS.set(execution, Spin.JSON("[]"));
     LocalReview.WRITTEN_REQUESTS.set(execution, Spin.JSON("[]"));
+    // the agencies involved in the case are offered, ticked, as those to ask for the review
+    LocalReview.AGENCIES_TO_ASK.set(execution, ProcessVariable.texts(LocalReview.AGENCIES).from(execution).orElse(List.of()));
   }
 
   /** {@code informOfLocalReview} completed: the day the Panel, Ofsted and DfE were told. */

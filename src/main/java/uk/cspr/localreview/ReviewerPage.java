@@ -96,6 +96,7 @@ class ReviewerPage {
     config.put("submitUrl", "/review/" + token);
     config.put("documentsUrl", "/review/" + token + "/documents");
     config.put("doneTitle", "Thank you: your report has been sent");
+    config.put("documentRequired", true);
     Map<String, Object> model = Pages.common(partnership);
     model.put("caseReference", caseReference(task));
     model.put("reviewerName", LocalReview.REVIEWER_NAME.from(review).orElse(""));
@@ -214,11 +215,11 @@ class ReviewerPage {
         "Check that you used the whole link from the e-mail. Links are long and some e-mail programs break them."),
     EXPIRED(410, "This link has expired", "Ask the partnership's coordinators for a new one."),
     DONE(410, "This link has been used",
-        "The partnership has the version sent with it. After the partners have read it you get a new link for the next."),
+        "The partnership has the version sent with it. If the partners return it with comments, you get a new link for the next version."),
     /** The task it opened is done without it: the coordinators recorded a report that came another way. */
     RECEIVED(410, "The report has already been received",
         "The partnership's coordinators have recorded the version this link was for, so it is no longer needed. "
-            + "After the partners have read it you get a new link for the next.");
+            + "If the partners return it with comments, you get a new link for the next version.");
 
     final int status;
     final String title;

@@ -765,7 +765,7 @@ class JourneysIT {
 
         // nothing chosen, nothing attached: the page asks for what is missing and sends nothing
         browser.press(browser.waitFor(By.id("submit")));
-        browser.waitForText("Please complete the fields marked above.");
+        browser.waitForText("Please complete the fields marked above. Attach the report too: choose the document above.");
         browser.screenshot("nothing-chosen");
         browser.chooseRadio("What you are sending", "A draft of the report");
         browser.press(browser.waitFor(By.id("submit")));

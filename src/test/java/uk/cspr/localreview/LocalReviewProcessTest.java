@@ -64,6 +64,9 @@ class LocalReviewProcessTest {
     workflow.complete(review, LocalReview.TASK_INFORM, "panelOfstedDfeInformedOn", "2026-02-16");
 
     appointReviewer(review);
+    // the case's agencies are offered, ticked, as those to ask; the coordinators keep the police only
+    assertThat(Workflow.jsonStrings(engine.getTaskService().getVariable(workflow.task(review, LocalReview.TASK_AGREE_TERMS).getId(),
+        "localReviewAgencies"))).containsExactly("police", "health");
     agreeTerms(review, "police");
     workflow.executeDueJobs(review); // the reviewer's link is mailed beside the task it opens
     // the reviewer is sent a link to the task for their report, kept only as its hash, working for the review's length
@@ -246,6 +249,16 @@ class LocalReviewProcessTest {
     workflow.complete(review, LocalReview.TASK_RECORD_DELAY, "delayReason",
         "The criminal trial was adjourned to September; the family cannot be seen before it.", "localReviewExpectedOn", "2026-10-30");
 
+    // a draft returned after the due date: the new link works the usual 30 days, and its mail says so
+    clockAt("2026-10-19T10:00");
+    workflow.attach(review, LocalReview.TASK_RECEIVE_REPORT, "draft.pdf");
+    workflow.complete(review, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "DRAFT", "reportReceivedOn", "2026-10-19");
+    smtp.purgeEmailFromAllMailboxes();
+    qualityAssure(review, "YES", "NO", "RETURN", "The analysis is missing.");
+    workflow.executeDueJobs(review);
+    assertThat(uk.cspr.testing.Mails.plainText(mailsAbout("your link for sending the review's report").get(0)))
+        .contains("until the end of Wednesday 18 November 2026");
+
     clockAt("2026-10-26T10:00");
     finishTheReview(review);
     assertThat(ended(review)).isTrue();
@@ -314,6 +327,7 @@ class LocalReviewProcessTest {
     inputs.put("localReviewDecisionOn", decidedOn);
     inputs.put("incidentDate", "2025-12-20");
     inputs.put("parallelProceedings", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"POLICE_INVESTIGATION\"]").create());
+    inputs.put("agencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"police\",\"health\"]").create());
     return engine.getRuntimeService().startProcessInstanceByKey(LocalReview.KEY, "CSPR-2026-L" + (++cases + 100), inputs);
   }
 
