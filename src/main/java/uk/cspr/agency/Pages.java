@@ -18,6 +18,7 @@ import uk.cspr.partnership.Partnership;
  */
 public final class Pages {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Mustache.Compiler PAGES = Mustache.compiler().strictSections(true).emptyStringIsFalse(true);
 
   private Pages() {}
@@ -47,6 +48,23 @@ public final class Pages {
     model.put("offerTasklist", offerTasklist);
     return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
         .body(fill("refused.html", model));
+  }
+
+  /** A refusal or failure as the pages' scripts read it: a message for the person and the problems by field. */
+  public static ResponseEntity<Map<String, Object>> problem(int status, String message, java.util.List<uk.cspr.validation.Problem> problems) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("message", message);
+    body.put("problems", problems);
+    return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
+  }
+
+  /** JSON inside a script element: nothing in it can close the element. */
+  public static String scriptJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String fill(String page, Map<String, Object> model) {

@@ -3,8 +3,6 @@ package uk.cspr.agency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,26 +16,15 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartFile;
 import uk.cspr.calendar.UkDates;
 import uk.cspr.partnership.Partnership;
 import uk.cspr.validation.FormSchema;
@@ -53,31 +40,32 @@ import uk.cspr.validation.SubmittedAnswers;
  */
 @RestController
 @RequestMapping("/respond/{token}")
-class ResponsePage {
+class ResponsePage extends LinkPage {
 
   private static final Logger log = LoggerFactory.getLogger(ResponsePage.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ResponseLinks links;
-  private final AgencyDocuments documents;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final FormService formService;
   private final TransactionTemplate transaction;
-  private final Partnership partnership;
-
   private final RequestIdentities identities;
 
   ResponsePage(ResponseLinks links, AgencyDocuments documents, TaskService taskService, RuntimeService runtimeService,
       FormService formService, TransactionTemplate transaction, Partnership partnership, RequestIdentities identities) {
+    super(documents, partnership, "a response page", "sent through the response link", "with your answers");
     this.identities = identities;
     this.links = links;
-    this.documents = documents;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.formService = formService;
     this.transaction = transaction;
-    this.partnership = partnership;
+  }
+
+  @Override
+  protected ResponseLinks.Resolution resolve(String token) {
+    return links.resolve(token);
   }
 
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -175,55 +163,6 @@ class ResponsePage {
 
   static final String BY_LINK = "by its response link";
 
-  @GetMapping(path = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> documents(@PathVariable String token) {
-    ResponseLinks.Resolution link = links.resolve(token);
-    if (!link.opens()) {
-      return refused(link.refused());
-    }
-    return ResponseEntity.ok().header("Cache-Control", "no-store").body(documents.of(link.task().getId()).stream()
-        .map(d -> Map.of("name", d.name())).toList());
-  }
-
-  @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> attach(@PathVariable String token, @RequestParam("file") MultipartFile file)
-      throws IOException {
-    ResponseLinks.Resolution link = links.resolve(token);
-    if (!link.opens()) {
-      return refused(link.refused());
-    }
-    try {
-      AgencyDocuments.Document document = documents.attach(link.task(), file.getOriginalFilename(), file.getBytes(),
-          "sent through the response link");
-      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", document.name(),
-          "message", document.name() + " is attached. It is sent to the partnership with your answers."));
-    } catch (AgencyDocuments.RefusedDocument refused) {
-      return problem(refused.status, refused.getMessage(), List.of());
-    }
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge() {
-    return problem(413, documents.tooLarge().getMessage(), List.of());
-  }
-
-  /** A request no page of ours sends (not JSON, not a form, a field of the wrong kind): the sender's mistake. */
-  @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class,
-      MissingServletRequestPartException.class, MissingServletRequestParameterException.class, MultipartException.class,
-      MethodArgumentTypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> malformed(Exception e) {
-    log.warn("A malformed request to a response page was refused: {}", e.getClass().getSimpleName());
-    return problem(400, "The page sent something the partnership could not read, and nothing was sent. Reload the "
-        + "page from the link in your e-mail and try again.", List.of());
-  }
-
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> failure(Exception e) {
-    log.error("Response page failed", e);
-    return problem(500, "Something went wrong and nothing was sent. Please try again, or contact "
-        + partnership.coordinatorsEmail() + ".", List.of());
-  }
-
   /** The form's current values, typed as Tasklist shows them (Json parsed). */
   private Map<String, Object> formValues(Task task, FormSchema form) {
     Map<String, Object> values = new HashMap<>();
@@ -271,24 +210,18 @@ class ResponsePage {
     return Pages.nothingToOpen(partnership, refused.status, refused.title, refused.explanation, false);
   }
 
-  private ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
+  @Override
+  protected ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
     return problem(refused.status, refused.title + ". " + refused.explanation + " Contact "
         + partnership.coordinatorsEmail() + " if you need to send information.", List.of());
   }
 
   private static ResponseEntity<Map<String, Object>> problem(int status, String message, List<Problem> problems) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", message);
-    body.put("problems", problems);
-    return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
+    return Pages.problem(status, message, problems);
   }
 
-  /** JSON inside a script element: nothing in it can close the element. */
   private static String scriptJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Pages.scriptJson(value);
   }
+
 }

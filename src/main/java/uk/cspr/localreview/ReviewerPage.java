@@ -1,9 +1,6 @@
 package uk.cspr.localreview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +11,15 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import uk.cspr.agency.AgencyDocuments;
 import uk.cspr.agency.Pages;
 import uk.cspr.agency.ResponseLinks;
@@ -55,29 +41,30 @@ import uk.cspr.validation.SubmittedAnswers;
  */
 @RestController
 @RequestMapping("/review/{token}")
-class ReviewerPage {
+class ReviewerPage extends uk.cspr.agency.LinkPage {
 
   private static final Logger log = LoggerFactory.getLogger(ReviewerPage.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** What the reviewer fills in: the kind of report and a note; the day it arrived is today's. */
   private static final FormSchema FORM = FormSchema.shipped("send-review-report");
   static final String THROUGH_LINK = "the reviewer, through their link";
 
   private final ResponseLinks links;
-  private final AgencyDocuments documents;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
-  private final Partnership partnership;
 
   ReviewerPage(ResponseLinks links, AgencyDocuments documents, TaskService taskService, RuntimeService runtimeService,
       TransactionTemplate transaction, Partnership partnership) {
+    super(documents, partnership, "the reviewer's page", "sent through the reviewer's link", "when you press Send");
     this.links = links;
-    this.documents = documents;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
-    this.partnership = partnership;
+  }
+
+  @Override
+  protected ResponseLinks.Resolution resolve(String token) {
+    return links.resolveTask(token, LocalReview.TASK_RECEIVE_REPORT);
   }
 
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -160,55 +147,6 @@ class ReviewerPage {
         + "your report for case " + caseReference + ". The partners will read it; you will hear from the coordinators."));
   }
 
-  @GetMapping(path = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> documents(@PathVariable String token) {
-    ResponseLinks.Resolution link = links.resolveTask(token, LocalReview.TASK_RECEIVE_REPORT);
-    if (!link.opens()) {
-      return refused(link.refused());
-    }
-    return ResponseEntity.ok().header("Cache-Control", "no-store").body(documents.of(link.task().getId()).stream()
-        .map(d -> Map.of("name", d.name())).toList());
-  }
-
-  @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> attach(@PathVariable String token, @RequestParam("file") MultipartFile file)
-      throws IOException {
-    ResponseLinks.Resolution link = links.resolveTask(token, LocalReview.TASK_RECEIVE_REPORT);
-    if (!link.opens()) {
-      return refused(link.refused());
-    }
-    try {
-      AgencyDocuments.Document document = documents.attach(link.task(), file.getOriginalFilename(), file.getBytes(),
-          "sent through the reviewer's link");
-      return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", document.name(),
-          "message", document.name() + " is attached. It is sent to the partnership when you press Send."));
-    } catch (AgencyDocuments.RefusedDocument refused) {
-      return problem(refused.status, refused.getMessage(), List.of());
-    }
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge() {
-    return problem(413, documents.tooLarge().getMessage(), List.of());
-  }
-
-  /** A request no page of ours sends: the sender's mistake, told plainly, logged as one line. */
-  @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class,
-      MissingServletRequestPartException.class, MissingServletRequestParameterException.class, MultipartException.class,
-      MethodArgumentTypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> malformed(Exception e) {
-    log.warn("A malformed request to the reviewer's page was refused: {}", e.getClass().getSimpleName());
-    return problem(400, "The page sent something the partnership could not read, and nothing was sent. Reload the "
-        + "page from the link in your e-mail and try again.", List.of());
-  }
-
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> failure(Exception e) {
-    log.error("The reviewer's page failed", e);
-    return problem(500, "Something went wrong and nothing was sent. Please try again, or contact "
-        + partnership.coordinatorsEmail() + ".", List.of());
-  }
-
   /** Why a link opens nothing, in the reviewer's terms. */
   private enum Refused {
     UNKNOWN(404, "This link is not valid",
@@ -246,25 +184,19 @@ class ReviewerPage {
         .singleResult().getBusinessKey();
   }
 
-  private ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
+  @Override
+  protected ResponseEntity<Map<String, Object>> refused(ResponseLinks.Refused refused) {
     Refused said = Refused.of(refused);
     return problem(said.status, said.title + ". " + said.explanation + " Contact " + partnership.coordinatorsEmail()
         + " if you need to send the report.", List.of());
   }
 
   private static ResponseEntity<Map<String, Object>> problem(int status, String message, List<Problem> problems) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", message);
-    body.put("problems", problems);
-    return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
+    return Pages.problem(status, message, problems);
   }
 
-  /** JSON inside a script element: nothing in it can close the element. */
   private static String scriptJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Pages.scriptJson(value);
   }
+
 }
