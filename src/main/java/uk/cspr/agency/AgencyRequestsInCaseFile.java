@@ -97,7 +97,7 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
       }
       if (due != null) {
         CaseFileDraft.DeadlineDraft deadline = file.deadline(AgencyRequest.TASK_PROVIDE_INFORMATION,
-            agency + ": information for the rapid review", stage, due, request.getId()).met(answeredOn);
+            agency + ": information for " + askedFor(history, request), stage, due, request.getId()).met(answeredOn);
         if (withdrawn) {
           deadline.notNeeded();
         }
@@ -155,5 +155,16 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
 
   private static LocalDate date(java.util.Date date) {
     return date == null ? null : date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+  }
+
+  /** What the request was for, by the stage that asked (the contract's process keys): the rapid review's or the local review's. */
+  private static String askedFor(CaseHistory history, HistoricProcessInstance request) {
+    String caller = history.instances().stream().filter(i -> i.getId().equals(request.getSuperProcessInstanceId()))
+        .map(HistoricProcessInstance::getProcessDefinitionKey).findFirst().orElse("");
+    return switch (caller) {
+      case "cspr-local-review" -> "the local review";
+      case "cspr-rapid-review", "cspr-case" -> "the rapid review";
+      default -> "the case";
+    };
   }
 }

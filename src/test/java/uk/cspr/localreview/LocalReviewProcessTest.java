@@ -152,6 +152,7 @@ class LocalReviewProcessTest {
     assertThat(section.facts()).extracting(CaseFile.Fact::text).contains("Ruth Okafor (Independent)",
         "returned to the reviewer: The analysis of why the school's concerns were not escalated is missing.",
         "Claire Douglas (lead partner): signed off on Monday 1 June 2026");
+    assertThat(file.deadlines()).extracting(CaseFile.Deadline::name).contains("Police: information for the local review");
     assertThat(file.deadlines()).filteredOn(d -> d.key().equals(LocalReview.TASK_SIGN_OFF)).singleElement()
         .satisfies(d -> {
           assertThat(d.due()).isEqualTo(LocalDate.parse("2026-07-12"));
