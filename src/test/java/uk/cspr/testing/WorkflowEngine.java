@@ -49,6 +49,7 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   }
 
   private static final java.util.List<String> PROCESS_KEYS = java.util.List.of("cspr-case", "cspr-notification",
+      "cspr-publication",
       "cspr-rapid-review", "cspr-agency-request", "cspr-panel-decision", "cspr-local-review");
 
   @Override
