@@ -49,6 +49,6 @@ class DisseminationForm implements AgencyRequestForm {
 
   @Override
   public void check(DelegateExecution execution, Answers checks) {
-    answers.checkDissemination(execution, checks);
+    answers.checkDissemination(checks);
   }
 }

@@ -379,7 +379,7 @@ public class LearningAnswers {
   }
 
   /** An agency's confirmation: shared on a day not in the future. */
-  void checkDissemination(VariableScope answer, Answers answers) {
+  void checkDissemination(Answers answers) {
     answers.date(Learning.DISSEMINATED_ON.name(), null, null, today());
   }
 

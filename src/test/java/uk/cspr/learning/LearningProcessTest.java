@@ -10,7 +10,6 @@ import static uk.cspr.testing.Workflow.clockAt;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -465,9 +464,5 @@ class LearningProcessTest {
   static String fact(CaseFile.Section section, String key) {
     return section.facts().stream().filter(f -> f.key().equals(key)).findFirst().map(CaseFile.Fact::text)
         .orElseThrow(() -> new AssertionError("No fact " + key + " in " + section.facts()));
-  }
-
-  static LocalDate date(String iso) {
-    return LocalDate.parse(iso);
   }
 }
