@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,19 @@ public class AgencyConfiguration {
 
   @Bean
   MailContribution agencyMail(IdentityService identityService, TaskService taskService, HistoryService historyService,
-      ResponseLinks responseLinks, Partnership partnership) {
-    return new AgencyMail(identityService, taskService, historyService, responseLinks, partnership);
+      ResponseLinks responseLinks, Partnership partnership, AgencyRequestForms forms) {
+    return new AgencyMail(identityService, taskService, historyService, responseLinks, partnership, forms);
+  }
+
+  /** The request's own form; a stage asking with a form of its own registers it the same way. */
+  @Bean
+  AgencyRequestForm agencyInformationForm() {
+    return new InformationForm();
+  }
+
+  @Bean
+  AgencyRequestForms agencyRequestForms(ObjectProvider<AgencyRequestForm> forms) {
+    return new AgencyRequestForms(forms.orderedStream().toList());
   }
 
   @Bean
@@ -51,8 +63,8 @@ public class AgencyConfiguration {
   }
 
   @Bean
-  AgencyRequestAnswers agencyRequestAnswers(WorkingDayCalendar calendar) {
-    return new AgencyRequestAnswers(calendar);
+  AgencyRequestAnswers agencyRequestAnswers(WorkingDayCalendar calendar, AgencyRequestForms forms) {
+    return new AgencyRequestAnswers(calendar, forms);
   }
 
   @Bean
@@ -82,7 +94,7 @@ public class AgencyConfiguration {
 
   @Bean
   @Order(3)
-  CaseFileContribution agencyRequestsInCaseFile() {
-    return new AgencyRequestsInCaseFile();
+  CaseFileContribution agencyRequestsInCaseFile(AgencyRequestForms forms) {
+    return new AgencyRequestsInCaseFile(forms);
   }
 }

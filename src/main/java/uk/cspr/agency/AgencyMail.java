@@ -35,16 +35,17 @@ class AgencyMail implements MailContribution {
   private final HistoryService historyService;
   private final ResponseLinks responseLinks;
   private final Partnership partnership;
-  /** The questions an agency answers, in the form's words, for its receipt. */
-  private final FormSchema form = FormSchema.shipped(AgencyRequest.FORM_PROVIDE_INFORMATION);
+  /** The forms agencies answer, for the receipt: the questions in the form's words, and what comes next. */
+  private final AgencyRequestForms forms;
 
   AgencyMail(IdentityService identityService, TaskService taskService, HistoryService historyService,
-      ResponseLinks responseLinks, Partnership partnership) {
+      ResponseLinks responseLinks, Partnership partnership, AgencyRequestForms forms) {
     this.identityService = identityService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.responseLinks = responseLinks;
     this.partnership = partnership;
+    this.forms = forms;
   }
 
   @Override
@@ -97,12 +98,16 @@ class AgencyMail implements MailContribution {
   }
 
   /**
-   * What the agency sent, for its receipt: when, the questions it answered (the form's labels) and
-   * the names of its documents. Never the answers: they stay in the system.
+   * What the agency sent, for its receipt: when, the questions it answered (the labels of the form
+   * the request asked with) and the names of its documents, and what comes next. Never the answers:
+   * they stay in the system.
    */
   private void addReceipt(DelegateExecution execution, LocalDate answeredOn, Map<String, String> model) {
     model.put("answeredOn", UkDates.longDate(answeredOn));
     Map<String, Object> variables = execution.getVariables();
+    AgencyRequestForm asked = forms.of(variables);
+    model.put("afterReceipt", asked.afterReceipt());
+    FormSchema form = forms.schema(asked);
     model.put("questionsAnswered", listed(form.labels().entrySet().stream()
         .filter(question -> answered(variables.get(question.getKey()))).map(Map.Entry::getValue).toList()));
     List<String> documents = new ArrayList<>();

@@ -9,7 +9,7 @@ public final class AgencyRequest {
 
   public static final String TASK_PROVIDE_INFORMATION = "provideInformation";
   public static final String TASK_MANAGE_REQUEST = "manageAgencyRequest";
-  /** The form of {@code provideInformation}: the questions an agency answers. */
+  /** The form of {@code provideInformation} unless the caller names another ({@code requestForm}). */
   public static final String FORM_PROVIDE_INFORMATION = "provide-agency-information";
   public static final String SUBPROCESS_AWAIT = "SubProcess_AwaitInformation";
   public static final String END_INFORMATION_RECEIVED = "EndEvent_InformationReceived";
@@ -26,6 +26,13 @@ public final class AgencyRequest {
   public static final ProcessVariable<LocalDate> RESPONSE_DUE = ProcessVariable.date("responseDue");
   /** The case's incident date, so the agency can find the event in its records (requests from before it was passed have none). */
   public static final ProcessVariable<LocalDate> INCIDENT_DATE = ProcessVariable.date("incidentDate");
+  /**
+   * The form the agency answers with ({@code provideInformation}'s {@code camunda:formRef}), one
+   * registered as an {@link AgencyRequestForm}: {@code provide-agency-information} when the caller
+   * names none. Every reader of the answers (the checks, the receipt, the case file, the response
+   * page, what a person may send) follows it.
+   */
+  public static final ProcessVariable<String> REQUEST_FORM = ProcessVariable.text("requestForm");
 
   // set by the request
   public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.text("agencyName");

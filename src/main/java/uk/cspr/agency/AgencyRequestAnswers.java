@@ -21,12 +21,18 @@ public class AgencyRequestAnswers {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
 
   private final WorkingDayCalendar calendar;
+  private final AgencyRequestForms forms;
 
-  public AgencyRequestAnswers(WorkingDayCalendar calendar) {
+  public AgencyRequestAnswers(WorkingDayCalendar calendar, AgencyRequestForms forms) {
     this.calendar = calendar;
+    this.forms = forms;
   }
 
-  /** The request starts: the caller must say which agency, what is asked and by when. */
+  /**
+   * The request starts: the caller must say which agency, what is asked and by when, and may name
+   * the form the agency answers with ({@code requestForm}, one registered as an
+   * {@link AgencyRequestForm}); without one it is {@code provide-agency-information}.
+   */
   public void requestMade(DelegateExecution execution) {
     // started by a stage's delegate or a script, never by a form: named as the variables they set
     Problems problems = new Problems(Map.of());
@@ -46,29 +52,29 @@ public class AgencyRequestAnswers {
     if (contact instanceof String email && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
       problems.add(AgencyRequest.CONTACT_EMAIL.name(), "'" + email + "' is not an e-mail address");
     }
+    String form = AgencyRequest.REQUEST_FORM.from(execution).map(String::trim).filter(id -> !id.isEmpty())
+        .orElse(AgencyRequest.FORM_PROVIDE_INFORMATION);
+    if (forms.find(form).isEmpty()) {
+      problems.add(AgencyRequest.REQUEST_FORM.name(), "'" + form + "' is not a form agencies are asked with");
+    }
     problems.refuseIfAny("The request to the agency was not made");
+    AgencyRequest.REQUEST_FORM.set(execution, form);
     AgencyRequest.AGENCY_NAME.set(execution, AgencyRequest.ORGANISATION_NAME.from(execution)
         .filter(name -> !name.isBlank()).map(String::trim).orElse(agency.displayName()));
     AgencyRequest.EXTENSIONS.set(execution, 0);
     AgencyRequest.RESPONSE_DUE_IN_WORDS.set(execution, UkDates.longDate(due));
   }
 
-  /** {@code provideInformation} completed: every part the Panel's guidance asks for is required. */
+  /**
+   * {@code provideInformation} completed: the answers held to the form the request asks with, its
+   * own rules and its checks across fields.
+   */
   public void informationProvided(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
     }
-    Answers answers = new Answers(execution); // the form's rules: every part the Panel's guidance asks for
-    LocalDate from = answers.date(AgencyRequest.INVOLVEMENT_FROM.name(), null, null, today());
-    if (execution.getVariable(AgencyRequest.INVOLVEMENT_TO.name()) instanceof String to && !to.isBlank()) {
-      answers.date(AgencyRequest.INVOLVEMENT_TO.name(), from, "the start of the involvement", today());
-    }
-    // shown only after a yes, so the form cannot require it: a yes with nothing said is no warning at all
-    if ("YES".equals(execution.getVariable(AgencyRequest.IMMEDIATE_CONCERNS_RAISED.name()))
-        && AgencyRequest.IMMEDIATE_CONCERNS.from(execution).filter(text -> !text.isBlank()).isEmpty()) {
-      answers.problem(AgencyRequest.IMMEDIATE_CONCERNS.name(), "are needed after a yes: say who is at risk and what has "
-          + "been done");
-    }
+    Answers answers = new Answers(execution); // the form's own rules: what it requires, its options and lengths
+    forms.of(execution).check(execution, answers);
     answers.refuseIfAnyProblem("The agency's information was not recorded");
     AgencyRequest.INFORMATION_PROVIDED_ON.set(execution, today());
   }
@@ -112,9 +118,9 @@ public class AgencyRequestAnswers {
   public void nameTask(DelegateTask task) {
     String caseReference = task.getExecution().getProcessBusinessKey();
     if (AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
-      task.setName("Provide information for case " + caseReference);
+      task.setName(forms.of(task).taskName(caseReference));
     } else {
-      task.setName("Track the request to " + AgencyRequest.AGENCY_NAME.from(task).orElse("the agency") + " for case " + caseReference);
+      task.setName(forms.of(task).trackingTaskName(AgencyRequest.AGENCY_NAME.from(task).orElse("the agency"), caseReference));
     }
   }
 

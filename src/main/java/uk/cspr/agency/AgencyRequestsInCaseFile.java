@@ -28,12 +28,18 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
 
   private static final String REMIND = "Task_RemindAgency";
   private static final String ESCALATE = "Task_EscalateOverdueRequest";
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** What agencies wrote before they were asked yes or no, meaning they had no concern. */
   private static final java.util.regex.Pattern NOTHING_TO_REPORT = java.util.regex.Pattern.compile(
       "(none|no|nil|n/?a|none known|no concerns?|no immediate (safeguarding )?concerns?)[.!]?");
 
-  private final FormSchema form = FormSchema.shipped(AgencyRequest.FORM_PROVIDE_INFORMATION);
+  /** The forms the requests asked with: each request's answers are shown in its own form's words. */
+  private final AgencyRequestForms forms;
+
+  AgencyRequestsInCaseFile(AgencyRequestForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void contribute(CaseHistory history, CaseFileDraft file) {
@@ -41,7 +47,8 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
       Map<String, Object> v = history.variables(request.getId());
       String agency = AgencyRequest.AGENCY_NAME.from(v)
           .or(() -> AgencyRequest.AGENCY_ID.from(v).flatMap(Agency::byId).map(Agency::displayName)).orElse("An agency");
-      String stage = "Request to " + agency;
+      AgencyRequestForm askedWith = forms.of(v);
+      String stage = askedWith.requestTitle(agency);
       file.stageName(request.getId(), stage);
       LocalDate asked = date(request.getStartTime());
       LocalDate due = AgencyRequest.RESPONSE_DUE.from(v).orElse(null);
@@ -79,7 +86,7 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
           .text(AgencyRequest.CHANGE_REASON.name(), "Reason for the last change", AgencyRequest.CHANGE_REASON.from(v).orElse(null))
           .text(AgencyRequest.REQUEST_TEXT.name(), "What was asked", AgencyRequest.REQUEST_TEXT.from(v).orElse(null));
 
-      List<CaseFile.Fact> answers = answeredOn == null ? List.of() : answers(v);
+      List<CaseFile.Fact> answers = answeredOn == null ? List.of() : answers(forms.schema(askedWith), v);
       List<CaseFile.Document> documents = new ArrayList<>();
       for (HistoricTaskInstance task : history.tasks(request.getId())) {
         if (AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
@@ -95,7 +102,7 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
       if (answeredOn != null) {
         concern(v).ifPresent(text -> file.concern(agency, answeredOn, text, request.getId()));
       }
-      if (due != null) {
+      if (due != null && askedWith.deadlineListedWithTheRequest()) {
         CaseFileDraft.DeadlineDraft deadline = file.deadline(AgencyRequest.TASK_PROVIDE_INFORMATION,
             agency + ": information for " + askedFor(history, request), stage, due, request.getId()).met(answeredOn);
         if (withdrawn) {
@@ -105,9 +112,13 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
     }
   }
 
-  /** The answers in the form's order and words; who answered is shown apart. */
-  private List<CaseFile.Fact> answers(Map<String, Object> v) {
+  /**
+   * The answers in the order and words of the form the request asked with (a date as a UK date, a
+   * choice by its label, a number as given); who answered is shown apart.
+   */
+  private static List<CaseFile.Fact> answers(FormSchema form, Map<String, Object> v) {
     List<CaseFile.Fact> answers = new ArrayList<>();
+    java.util.Set<String> dates = dateFields(form.json().path("components"), new java.util.HashSet<>());
     form.labels().forEach((key, label) -> {
       if (key.equals(AgencyRequest.RESPONDER_NAME.name()) || key.equals(AgencyRequest.RESPONDER_ROLE.name())) {
         return;
@@ -115,15 +126,34 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
       Object value = v.get(key);
       if (value instanceof String text && !text.isBlank()) {
         String shown = text;
-        if (key.equals(AgencyRequest.INVOLVEMENT_FROM.name()) || key.equals(AgencyRequest.INVOLVEMENT_TO.name())) {
+        if (dates.contains(key) && ISO_DATE.matcher(text).matches()) {
           shown = UkDates.longDate(LocalDate.parse(text));
         } else if (!form.optionLabel(key, text).equals(text)) {
           shown = form.optionLabel(key, text);
         }
         answers.add(new CaseFile.Fact(key, label, text, shown));
+      } else if (value instanceof Number number) {
+        String shown = number.doubleValue() == Math.rint(number.doubleValue()) ? String.valueOf(number.longValue())
+            : number.toString();
+        answers.add(new CaseFile.Fact(key, label, number, shown));
+      } else if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray() && !json.elements().isEmpty()) {
+        List<String> chosen = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+        answers.add(new CaseFile.Fact(key, label, chosen,
+            chosen.stream().map(c -> form.optionLabel(key, c)).collect(Collectors.joining("; "))));
       }
     });
     return answers;
+  }
+
+  /** The keys of a form's date fields. */
+  private static java.util.Set<String> dateFields(com.fasterxml.jackson.databind.JsonNode components, java.util.Set<String> found) {
+    for (com.fasterxml.jackson.databind.JsonNode component : components) {
+      if ("datetime".equals(component.path("type").asText()) && component.hasNonNull("key")) {
+        found.add(component.path("key").asText());
+      }
+      dateFields(component.path("components"), found);
+    }
+    return found;
   }
 
   /** What the agency said puts a child at risk now: asked yes or no since the question was added. */

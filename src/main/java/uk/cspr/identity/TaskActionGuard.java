@@ -168,7 +168,8 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
         if (task == null || task.getProcessDefinitionId() == null) {
           return null;
         }
-        return forms.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
+        // a task's form may be named by an expression (the agency request's ${requestForm}): cached by the form it names
+        return forms.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey() + "#" + formKeyOf(task), key -> {
           try {
             return FormSchema.read(new GetDeployedTaskFormCmd(taskId).execute(commandContext));
           } catch (BadUserRequestException noForm) {
@@ -176,6 +177,13 @@ public class TaskActionGuard extends AbstractProcessEnginePlugin {
           }
         });
       });
+    }
+
+    /** The Camunda Form a task's definition names for it, its expression evaluated for this task; empty for none. */
+    private static String formKeyOf(TaskEntity task) {
+      org.camunda.bpm.engine.impl.task.TaskDefinition definition = task.getTaskDefinition();
+      org.camunda.bpm.engine.delegate.Expression ref = definition == null ? null : definition.getCamundaFormDefinitionKey();
+      return ref == null ? "" : String.valueOf(ref.getValue(task));
     }
 
     /** The task, or failing that the process instance, a comment or attachment belongs to, and their definition's key. */

@@ -50,7 +50,13 @@ public record Timescales(
     @DefaultValue("20") int localReviewAgencyResponseWorkingDays,
     @DefaultValue("7") int prePublicationNoticeWorkingDays,
     @DefaultValue("P12M") Period minimumPublication,
-    @DefaultValue("P25Y") Period recordRetention) {
+    @DefaultValue("P25Y") Period recordRetention,
+    /* agencies confirm how the learning reached their practitioners within this many working days of the plan */
+    @DefaultValue("30") int learningDisseminationWorkingDays,
+    /* the partners review the learning's impact this long after the action plan is agreed */
+    @DefaultValue("P6M") Period learningImpactReview,
+    /* the coordinators get the impact review this many working days before it is due */
+    @DefaultValue("20") int learningImpactReviewNoticeWorkingDays) {
 
   static final String PREFIX = "cspr.timescales";
 
@@ -104,6 +110,9 @@ public record Timescales(
     workingDays(problems, "local-review-agency-response-working-days", localReviewAgencyResponseWorkingDays);
     period(problems, "minimum-publication", minimumPublication);
     period(problems, "record-retention", recordRetention);
+    workingDays(problems, "learning-dissemination-working-days", learningDisseminationWorkingDays);
+    period(problems, "learning-impact-review", learningImpactReview);
+    workingDays(problems, "learning-impact-review-notice-working-days", learningImpactReviewNoticeWorkingDays);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }

@@ -110,11 +110,12 @@ public final class FormRules {
       return null;
     }
     ExecutionEntity entity = (ExecutionEntity) execution;
-    String key = entity.getProcessDefinitionId() + "#" + activity.getId();
+    // the form a task's formRef names may be an expression (the agency request's ${requestForm}): the form this execution's task has
+    String formKey = String.valueOf(task.getCamundaFormDefinitionKey().getValue(execution));
+    String key = entity.getProcessDefinitionId() + "#" + activity.getId() + "#" + formKey;
     return FORMS.computeIfAbsent(key, k -> {
       CommandContext commandContext = Context.getCommandContext();
-      CamundaFormRefImpl ref = new CamundaFormRefImpl(task.getCamundaFormDefinitionKey().getExpressionText(),
-          task.getCamundaFormDefinitionBinding());
+      CamundaFormRefImpl ref = new CamundaFormRefImpl(formKey, task.getCamundaFormDefinitionBinding());
       org.camunda.bpm.engine.repository.CamundaFormDefinition definition = commandContext.runWithoutAuthorization(
           new GetCamundaFormDefinitionCmd(ref, entity.getProcessDefinition().getDeploymentId()));
       ResourceEntity resource = commandContext.getResourceManager()

@@ -145,6 +145,41 @@ class ResponsePageTest {
   }
 
   @Test
+  void aRequestAskedWithAnotherFormOpensThatFormAndTakesItsAnswersOnly() {
+    String reference = "NSCP-LINK-" + requests.incrementAndGet();
+    String due = WorkingDays.todayInEngland().plusDays(14).toString();
+    ProcessInstance request = engine.getRuntimeService().startProcessInstanceByKey(AgencyRequest.KEY, reference,
+        Map.of("agencyId", "early-years", "responseDue", due, "requestText", "The learning: share what is seen at handover.",
+            "requestForm", "confirm-learning-dissemination"));
+    workflow.executeDueJobs(request);
+    String link = linkIn(reference + ": request for information");
+
+    Http.Response page = http.get(link);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("\"id\":\"confirm-learning-dissemination\"").doesNotContain("provide-agency-information")
+        .contains("The learning: share what is seen at handover.");
+    // the other form's answers are not this form's: nothing of them is written, and its own questions are missing
+    Http.Response wrongForm = http.postJson(link, answers());
+    assertThat(wrongForm.status()).isEqualTo(400);
+    assertThat(wrongForm.json().path("message").asText()).contains("How the learning was shared is required");
+    assertThat(openTask(request)).isNotNull();
+
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("disseminationMethods", Map.of("value", "[\"BRIEFING\",\"SUPERVISION\"]", "type", "Json"));
+    variables.put("disseminationDetails", Map.of("value", "Every nursery and childminder through the early years forum."));
+    variables.put("practitionersReached", Map.of("value", 140));
+    variables.put("disseminatedOn", Map.of("value", WorkingDays.todayInEngland().toString()));
+    variables.put("responderName", Map.of("value", "Fatima Noor"));
+    variables.put("responderRole", Map.of("value", "Early years safeguarding adviser"));
+    Http.Response sent = http.postJson(link, Map.of("variables", variables));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(request.getId())
+        .variableName("practitionersReached").singleResult().getValue()).isEqualTo(140);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(request.getId())
+        .variableName("involvement").count()).isZero();
+  }
+
+  @Test
   void aMissingRequiredAnswerIsRefusedAndTheTaskStaysOpenWithTheLinkStillWorking() {
     Asked asked = askThePolice("Your involvement.");
     Http.Response refused = http.postJson(asked.link(), answers("keyPracticeEpisodes", null));

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.cspr.agency.AgencyRequest;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.learning.Learning;
 import uk.cspr.localreview.LocalReview;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.EngineDoor;
@@ -423,5 +425,82 @@ class AgencyWriteAccessTest {
       assertThat(localReviews.isOpen(signOff)).as(partner).isTrue();
     }
     assertThat(localReviews.variable(review, "reviewerEmail")).isEqualTo("ruth.okafor@example.org");
+  }
+
+  /**
+   * The learning stage asks the police for evidence that their action of the partners' plan is done,
+   * through a request of its own with the form provide-action-evidence: the police answer it through
+   * that form and nothing else (not the request for information's questions, not the plan's
+   * variables), and touch nothing of the plan, neither the coordinators' tasks nor the other request.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void anAgencyAnswersAnActionEvidenceRequestThroughItsFormOnly(EngineDoor door) {
+    String reference = "NSCP-LEARN-" + requests.incrementAndGet();
+    String due = new WorkingDays(uk.cspr.testing.Calendars.shipped()).addWorkingDays(WorkingDays.todayInEngland(), 10);
+    ProcessInstance learning = engine.getRuntimeService().startProcessInstanceByKey(Learning.KEY, reference,
+        Map.of("learningFrom", "RAPID_REVIEW", "agencies", SpinValues.jsonValue("[\"police\"]").create()));
+    Task plan = engine.getTaskService().createTaskQuery().processInstanceId(learning.getId())
+        .taskDefinitionKey(Learning.TASK_RECORD_ACTION_PLAN).singleResult();
+    engine.getTaskService().complete(plan.getId(), Map.of(
+        "learningSummary", "Domestic incidents were not shared with the school.",
+        "planAgreedOn", WorkingDays.todayInEngland().toString(),
+        "actionPlan", SpinValues.jsonValue("[{\"description\":\"Brief every response officer.\",\"owner\":\"police\","
+            + "\"dueOn\":\"" + due + "\"},{\"description\":\"Publish the plan.\",\"owner\":\"safeguarding-partners\","
+            + "\"dueOn\":\"" + due + "\"}]").create(),
+        "disseminationAgencies", SpinValues.jsonValue("[\"police\"]").create()));
+    ProcessInstance evidenceRequest = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(learning.getId())
+        .variableValueEquals("requestForm", Learning.FORM_ACTION_EVIDENCE).singleResult();
+    Task evidence = engine.getTaskService().createTaskQuery().processInstanceId(evidenceRequest.getId())
+        .taskDefinitionKey(AgencyRequest.TASK_PROVIDE_INFORMATION).singleResult();
+    Task partners = engine.getTaskService().createTaskQuery().processInstanceId(learning.getId())
+        .taskDefinitionKey(Learning.TASK_PARTNERS_ACTION).singleResult();
+    Http police = as(door, "police-lead");
+    String root = door.root();
+
+    // of the whole case, it sees its own requests: the action's evidence and the learning's dissemination
+    assertThat(police.get(root + "/task?processInstanceBusinessKey=" + reference).json().findValuesAsText("name"))
+        .containsExactlyInAnyOrder("Provide evidence of an action for case " + reference,
+            "Confirm how the learning reached your practitioners, case " + reference);
+    // the coordinators' task for the partners' own action is not there for it
+    String theirs = root + "/task/" + partners.getId();
+    Map<String, Object> partnersAnswers = Map.of("variables", Map.of("actionStatus", Map.of("value", "CLOSED"),
+        "actionClosedReason", Map.of("value", "Not needed.")));
+    assertThat(police.postJson(theirs + "/submit-form", partnersAnswers).status()).isIn(403, 404);
+    assertThat(police.postJson(theirs + "/complete", partnersAnswers).status()).isIn(403, 404);
+    assertThat(police.get(root + "/process-instance/" + learning.getId() + "/variables").status()).isIn(403, 404);
+
+    String own = root + "/task/" + evidence.getId();
+    Http.Response variables = police.get(own + "/variables");
+    assertThat(variables.status()).isEqualTo(200);
+    assertThat(variables.body()).contains("Brief every response officer.").doesNotContain("Publish the plan.")
+        .doesNotContain("actionPlan").doesNotContain("learningSummary");
+    assertThat(police.get(own + "/deployed-form").json().path("id").asText()).as("its form, as Tasklist opens it")
+        .isEqualTo(Learning.FORM_ACTION_EVIDENCE);
+    // the request for information's questions are not this form's, nor the plan's variables
+    Http.Response otherForm = police.postJson(own + "/submit-form", answers());
+    assertThat(otherForm.status()).as(otherForm.body()).isEqualTo(400);
+    assertThat(otherForm.json().path("problems").findValuesAsText("field")).contains("involvement", "chronologySummary");
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("actionStatus", Map.of("value", "COMPLETED"));
+    done.put("actionTaken", Map.of("value", "Every response officer briefed."));
+    done.put("actionCompletedOn", Map.of("value", WorkingDays.todayInEngland().toString()));
+    done.put("actionEvidence", Map.of("value", "The briefing's attendance list."));
+    done.put("responderName", Map.of("value", "Mark Bennett"));
+    done.put("responderRole", Map.of("value", "Detective inspector"));
+    Map<String, Object> withThePlan = new LinkedHashMap<>(done);
+    withThePlan.put("actionPlan", Map.of("value", "[]", "type", "Json"));
+    withThePlan.put("requestForm", Map.of("value", "provide-agency-information"));
+    Http.Response planToo = police.postJson(own + "/complete", Map.of("variables", withThePlan));
+    assertThat(planToo.status()).as(planToo.body()).isEqualTo(400);
+    assertThat(planToo.json().path("problems").findValuesAsText("field")).contains("actionPlan", "requestForm");
+    assertThat(police.putJson(own + "/variables/requestForm", Map.of("value", "provide-agency-information", "type", "String"))
+        .status()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(evidence.getId()).count()).isEqualTo(1);
+
+    Http.Response answered = police.postJson(own + "/submit-form", Map.of("variables", done));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(evidence.getId()).count()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(partners.getId()).count()).isEqualTo(1);
   }
 }

@@ -58,7 +58,7 @@ public final class PlainEngine {
       NotificationConfiguration.class, uk.cspr.rapidreview.RapidReviewConfiguration.class,
       uk.cspr.paneldecision.PanelDecisionConfiguration.class,
       uk.cspr.localreview.LocalReviewConfiguration.class, AgencyConfiguration.class,
-      uk.cspr.publication.PublicationConfiguration.class,
+      uk.cspr.publication.PublicationConfiguration.class, uk.cspr.learning.LearningConfiguration.class,
       MailConfiguration.class, uk.cspr.casefile.CaseFileConfiguration.class);
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();

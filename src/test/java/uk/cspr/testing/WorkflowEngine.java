@@ -49,8 +49,8 @@ public final class WorkflowEngine implements BeforeAllCallback, AfterAllCallback
   }
 
   private static final java.util.List<String> PROCESS_KEYS = java.util.List.of("cspr-case", "cspr-notification",
-      "cspr-publication",
-      "cspr-rapid-review", "cspr-agency-request", "cspr-panel-decision", "cspr-local-review");
+      "cspr-rapid-review", "cspr-agency-request", "cspr-panel-decision", "cspr-local-review", "cspr-publication",
+      "cspr-learning");
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
