@@ -191,7 +191,9 @@ class AgencyRequestsInCaseFile implements CaseFileContribution {
   private static String askedFor(CaseHistory history, HistoricProcessInstance request) {
     String caller = history.instances().stream().filter(i -> i.getId().equals(request.getSuperProcessInstanceId()))
         .map(HistoricProcessInstance::getProcessDefinitionKey).findFirst().orElse("");
-    return switch (caller) {
+    boolean forTheNationalReview = "cspr-case".equals(caller) && history.activities(request.getSuperProcessInstanceId()).stream()
+        .anyMatch(a -> request.getId().equals(a.getCalledProcessInstanceId()) && a.getActivityId().contains("NationalReview"));
+    return forTheNationalReview ? "the Panel's national review" : switch (caller) {
       case "cspr-local-review" -> "the local review";
       case "cspr-rapid-review", "cspr-case" -> "the rapid review";
       default -> "the case";

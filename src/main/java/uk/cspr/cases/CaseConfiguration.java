@@ -66,14 +66,45 @@ public class CaseConfiguration {
     return new CaseAnswers()::passedToAnotherAuthority;
   }
 
-  /** The case's one end listener: whichever way it ends, the day it closed. */
+  @Bean
+  @Order(6)
+  CaseFileContribution nationalReviewInCaseFile() {
+    return new NationalReviewInCaseFile();
+  }
+
+  @Bean
+  NationalReviewSupport nationalReviewSupport(WorkingDayCalendar calendar) {
+    return new NationalReviewSupport(calendar);
+  }
+
+  @Bean
+  ExecutionListener nationalReviewAgencyAskedListener(NationalReviewSupport support) {
+    return support::agencyAsked;
+  }
+
+  @Bean
+  ExecutionListener nationalReviewReportRecordedListener(NationalReviewSupport support) {
+    return support::reportRecorded;
+  }
+
+  /**
+   * The case's one end listener: whichever way it ends, the day it closed, unless the learning's closure
+   * already said (the coordinators' own date, when the case ends as they close it).
+   */
   @Bean
   ExecutionListener caseClosedListener() {
     return execution -> {
-      if (!execution.isCanceled()) {
+      if (!execution.isCanceled() && CaseProcess.CASE_CLOSED_ON.from(execution).isEmpty()) {
         CaseProcess.CASE_CLOSED_ON.set(execution, WorkingDays.todayInEngland());
       }
     };
+  }
+
+  /** The case ends with its learning: closed on the day the coordinators recorded. */
+  @Bean
+  ExecutionListener caseClosedByLearningListener() {
+    return execution -> CaseProcess.LEARNING_CLOSED_ON.from(execution)
+        .ifPresent(closedOn -> CaseProcess.CASE_CLOSED_ON.set(execution, closedOn));
   }
 
   @Bean

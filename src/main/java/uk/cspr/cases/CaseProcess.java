@@ -23,6 +23,12 @@ public final class CaseProcess {
   public static final String AWAIT_PUBLICATION_STAGE = "awaitPublicationStage";
   public static final String AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE = "awaitNationalReviewSupportStage";
   public static final String AWAIT_LEARNING_STAGE = "awaitLearningStage";
+  public static final String CALL_PUBLICATION = "CallActivity_Publication";
+  public static final String CALL_LEARNING_FROM_LOCAL_REVIEW = "CallActivity_LearningFromLocalReview";
+  public static final String CALL_LEARNING = "CallActivity_Learning";
+  public static final String SUBPROCESS_SUPPORT_NATIONAL_REVIEW = "SubProcess_SupportNationalReview";
+  public static final String END_REVIEW_PUBLISHED_AND_LEARNT = "EndEvent_ReviewPublishedAndLearnt";
+  public static final String END_LEARNING_IN_PRACTICE = "EndEvent_LearningInPractice";
   public static final String END_NOTIFIED_DFE_AND_OFSTED_ONLY = "EndEvent_NotifiedDfeAndOfstedOnly";
   public static final String END_NOT_NOTIFIABLE = "EndEvent_NotNotifiable";
   public static final String END_PASSED_TO_ANOTHER_AUTHORITY = "EndEvent_PassedToAnotherAuthority";
@@ -49,6 +55,8 @@ public final class CaseProcess {
   public static final ProcessVariable<LocalDate> RAPID_REVIEW_DUE = ProcessVariable.date("rapidReviewDue");
   public static final ProcessVariable<LocalDate> AGENCY_RESPONSE_DUE = ProcessVariable.date("agencyResponseDue");
   public static final ProcessVariable<LocalDate> CASE_CLOSED_ON = ProcessVariable.date("caseClosedOn");
+  /** The day the coordinators closed the learning stage, as it gave it back. */
+  public static final ProcessVariable<LocalDate> LEARNING_CLOSED_ON = ProcessVariable.date("learningClosedOn");
   /** Recorded so late that the agencies' minimum time runs into the rapid review's own: it cannot be met. */
   public static final ProcessVariable<Boolean> RAPID_REVIEW_AT_RISK = ProcessVariable.flag("rapidReviewAtRisk");
   public static final String EVENT_RAPID_REVIEW_AT_RISK = "EventSubProcess_RapidReviewAtRisk";

@@ -139,13 +139,17 @@ public final class PlaceholderCaseMigration {
 
   /**
    * Where a case on an older version would stop, end too soon or wait for a stage the newest version
-   * has: the rapid review's placeholder, the stages up to the Panel's decision, the local review's placeholder.
+   * has: the rapid review's placeholder, the stages up to the local review, and the places where a case
+   * waited for the stages after the Panel's decision.
    */
   static final List<String> MOVED_FROM = List.of(CaseProcess.TASK_AWAIT_RAPID_REVIEW_STAGE, CaseProcess.CALL_NOTIFICATION,
-      CaseProcess.CALL_RAPID_REVIEW, CaseProcess.CALL_PANEL_DECISION, CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+      CaseProcess.CALL_RAPID_REVIEW, CaseProcess.CALL_PANEL_DECISION, CaseProcess.AWAIT_LOCAL_REVIEW_STAGE,
+      CaseProcess.CALL_LOCAL_REVIEW, CaseProcess.AWAIT_PUBLICATION_STAGE, CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE,
+      CaseProcess.AWAIT_LEARNING_STAGE);
 
   /** Where a case waited for a stage that the newest version now has: moved, it goes straight on to it. */
-  static final List<String> STAGE_PLACEHOLDERS = List.of(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE);
+  static final List<String> STAGE_PLACEHOLDERS = List.of(CaseProcess.AWAIT_LOCAL_REVIEW_STAGE,
+      CaseProcess.AWAIT_PUBLICATION_STAGE, CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE, CaseProcess.AWAIT_LEARNING_STAGE);
 
   /**
    * A case moved while waiting for a stage now installed leaves its placeholder for the stage (a

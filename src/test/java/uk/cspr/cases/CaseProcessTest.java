@@ -22,10 +22,14 @@ import uk.cspr.casefile.CaseFile;
 import uk.cspr.localreview.LocalReview;
 import uk.cspr.notification.Notification;
 import uk.cspr.testing.Workflow;
+import uk.cspr.testing.LaterStages;
 import uk.cspr.testing.WorkflowEngine;
 import uk.cspr.validation.Refusal;
 
-/** cspr-case on the plain engine: routes, deadlines, the not-notifiable decision, references, a case through its local review. */
+/**
+ * cspr-case on the plain engine: routes, deadlines, the not-notifiable decision, references, and a case from
+ * its start form to its closure along each route out of the Panel's decision.
+ */
 class CaseProcessTest {
 
   @RegisterExtension
@@ -33,11 +37,13 @@ class CaseProcessTest {
 
   ProcessEngine engine;
   Workflow workflow;
+  LaterStages laterStages;
 
   @BeforeEach
   void today() {
     engine = workflowEngine.engine();
     workflow = workflowEngine.workflow();
+    laterStages = new LaterStages(engine);
     clockAt("2025-12-22T10:00");
   }
 
@@ -441,22 +447,22 @@ class CaseProcessTest {
           assertThat(d.status()).isEqualTo("OPEN");
         });
 
-    commissionTheReview(caseInstance);
+    laterStages.commissionTheLocalReview(caseInstance);
     clockAt("2026-06-01T10:00");
-    finishTheReview(caseInstance);
+    laterStages.finishTheLocalReview(caseInstance);
 
-    // signed off, the case waits for publication with the review's result, and does not close
+    // signed off, the case goes on to publication and learning side by side, with the review's result, and does not close
     assertThat(workflow.stage(caseInstance, LocalReview.KEY)).isNull();
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_PUBLICATION_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PUBLICATION, CaseProcess.CALL_LEARNING_FROM_LOCAL_REVIEW);
     assertThat(workflow.caseVariable(caseInstance, "localReviewDue")).isEqualTo("2026-07-12");
     assertThat(workflow.caseVariable(caseInstance, "finalReportSignedOffOn")).isEqualTo("2026-06-01");
     assertThat(workflow.caseVariable(caseInstance, "localReviewOnTime")).isEqualTo(true);
     assertThat(engine.getRuntimeService().getVariables(caseInstance.getId())).containsEntry("delayReason", null)
         .doesNotContainKey("caseClosedOn");
-    assertThat(workflow.openTaskKeys(caseInstance)).isEmpty();
+    assertThat(workflow.openTaskKeys(caseInstance)).containsExactlyInAnyOrder("decidePublication", "recordActionPlan");
     var signedOff = caseFile(caseInstance);
-    // the case file says where it stands: waiting for publication, not nowhere
-    assertThat(signedOff.stage()).containsExactly("Publication: the case waits for its stage");
+    assertThat(signedOff.stage()).containsExactlyInAnyOrder("Publication: sent 7 working days before, kept a year",
+        "Learning: the recommendations into practice");
     assertThat(localReviewSection(signedOff).status()).isEqualTo("Done");
     assertThat(localReviewSection(signedOff).facts()).extracting(CaseFile.Fact::label, CaseFile.Fact::text)
         .contains(org.assertj.core.groups.Tuple.tuple("Final report signed off on", "Monday 1 June 2026"),
@@ -468,7 +474,7 @@ class CaseProcessTest {
   @Test
   void aLocalReviewSignedOffAfterSixMonthsKeepsItsReasonForTheDelayOnTheCase() {
     ProcessInstance caseInstance = caseWhoseLocalReviewThePanelAgreedOn("2026-02-16T10:00");
-    commissionTheReview(caseInstance);
+    laterStages.commissionTheLocalReview(caseInstance);
 
     // the first working day after Sunday 12 July: the managers are told and the coordinators asked why
     clockAt("2026-07-13T09:00");
@@ -477,9 +483,9 @@ class CaseProcessTest {
         "The criminal trial was adjourned to September; the family cannot be seen before it.",
         "localReviewExpectedOn", "2026-10-30");
     clockAt("2026-10-26T10:00");
-    finishTheReview(caseInstance);
+    laterStages.finishTheLocalReview(caseInstance);
 
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_PUBLICATION_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PUBLICATION, CaseProcess.CALL_LEARNING_FROM_LOCAL_REVIEW);
     assertThat(workflow.caseVariable(caseInstance, "localReviewDue")).isEqualTo("2026-07-12");
     assertThat(workflow.caseVariable(caseInstance, "finalReportSignedOffOn")).isEqualTo("2026-10-26");
     assertThat(workflow.caseVariable(caseInstance, "localReviewOnTime")).isEqualTo(false);
@@ -497,13 +503,128 @@ class CaseProcessTest {
         });
   }
 
+  // --- from the start form to closure, along each route out of the Panel's decision ---
+
+  @Test
+  void aCaseWithALocalReviewGoesFromTheStartFormThroughPublicationAndLearningToItsClosure() {
+    ProcessInstance caseInstance = caseWhoseLocalReviewThePanelAgreedOn("2026-02-16T10:00");
+    laterStages.commissionTheLocalReview(caseInstance);
+    clockAt("2026-06-01T10:00");
+    laterStages.finishTheLocalReview(caseInstance);
+    // publication is given what it needs, and nothing of the children
+    assertThat(engine.getRuntimeService().getVariables(workflow.stage(caseInstance, "cspr-publication").getId()))
+        .containsEntry("finalReportSignedOffOn", "2026-06-01").containsKey("parallelProceedings")
+        .doesNotContainKeys("childReferences", "children", "agencies");
+
+    // the learning closes first: the case still waits for its publication, and is not closed
+    LocalDate learnt = laterStages.learnAndClose(caseInstance, List.of("police", "health"));
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PUBLICATION);
+    assertThat(engine.getRuntimeService().getVariable(caseInstance.getId(), "caseClosedOn")).isNull();
+    assertThat(workflow.caseVariable(caseInstance, "learningClosedOn")).isEqualTo(learnt.toString());
+
+    LocalDate published = laterStages.publishAndKeep(caseInstance);
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_REVIEW_PUBLISHED_AND_LEARNT);
+    assertThat(workflow.caseVariable(caseInstance, "publishedOn")).isEqualTo(published.toString());
+    assertThat(workflow.caseVariable(caseInstance, "publicationType")).isEqualTo("FULL");
+    assertThat(workflow.caseVariable(caseInstance, "publicationUrl")).isEqualTo(LaterStages.PUBLICATION_URL);
+    // closed the day the last of the two ended: the publication's review, a year after it was published
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn"))
+        .isEqualTo(uk.cspr.calendar.WorkingDays.todayInEngland().toString());
+    var closed = caseFile(caseInstance);
+    assertThat(closed.state()).isEqualTo("CLOSED");
+    assertThat(closed.sections()).extracting(CaseFile.Section::kind).contains("local-review", "publication", "learning");
+  }
+
+  @Test
+  void aCaseWhoseNationalReviewThePartnersSupportGoesOnToLearningAndItsClosure() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordThroughTheStartForm(panelIncident("2025-12-22"));
+    notifiedAndReviewed(caseInstance);
+    clockAt("2026-02-16T10:00");
+    workflow.complete(caseInstance, "recordPanelResponse", "panelOutcome", "NATIONAL_REVIEW",
+        "panelResponseOn", "2026-02-13", "panelResponseReference", "CSPRP/2026/0107", "panelResponseSummary", "");
+    workflow.complete(caseInstance, "confirmPartnersDecision", "partnersDecision", "SUPPORT_NATIONAL_REVIEW",
+        "partnersDecisionOn", "2026-02-16", "partnersDecisionReasons", "The Panel's review covers it.",
+        "partnersDecisionAgreedBy", "Helen Marsh (LA), Samuel Adeyemi (ICB), Claire Douglas (police)");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.SUBPROCESS_SUPPORT_NATIONAL_REVIEW);
+
+    // the Panel's reviewers ask the police: a request of the police's own, due when the coordinators said
+    assertThatThrownBy(() -> workflow.complete(caseInstance, NationalReviewSupport.TASK_ASK_AGENCY, "panelReviewAgencyId", "police",
+        "panelReviewRequest", "The custody records of 2025.", "panelReviewResponseDue", "2026-03-07"))
+        .isInstanceOf(uk.cspr.validation.Refusal.class).hasMessageContaining("is not a working day");
+    workflow.complete(caseInstance, NationalReviewSupport.TASK_ASK_AGENCY, "panelReviewAgencyId", "police",
+        "panelReviewRequest", "The custody records of 2025.", "panelReviewResponseDue", "2026-03-09");
+    var police = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
+        .processDefinitionKey("cspr-agency-request").singleResult();
+    assertThat(engine.getRuntimeService().getVariables(police.getId())).containsEntry("agencyId", "police")
+        .containsEntry("requestText", "The custody records of 2025.").containsEntry("responseDue", "2026-03-09");
+    // and the coordinators may ask the next: the task opens again, empty
+    assertThat(engine.getTaskService().getVariable(workflow.task(caseInstance, NationalReviewSupport.TASK_ASK_AGENCY).getId(),
+        "panelReviewAgencyId")).isNull();
+    engine.getTaskService().complete(workflow.task(caseInstance, "provideInformation").getId(), Workflow.agencyAnswers());
+    workflow.executeDueJobs(caseInstance);
+    assertThat(caseFile(caseInstance).deadlines()).extracting(CaseFile.Deadline::name)
+        .contains("Police: information for the Panel's national review");
+
+    // the Panel publishes: nothing more is asked, and the partners act on its findings
+    clockAt("2026-09-14T10:00");
+    assertThatThrownBy(() -> workflow.complete(caseInstance, NationalReviewSupport.TASK_RECORD_REPORT,
+        "nationalReviewPublishedOn", "2026-09-15", "nationalReviewReference", "x", "nationalReviewFindings", "x"))
+        .isInstanceOf(uk.cspr.validation.Refusal.class).hasMessageContaining("is in the future");
+    workflow.complete(caseInstance, NationalReviewSupport.TASK_RECORD_REPORT, "nationalReviewPublishedOn", "2026-09-10",
+        "nationalReviewReference", "https://www.gov.uk/government/publications/national-review-child-m",
+        "nationalReviewFindings", "Information sharing between A&E and health visiting.");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LEARNING);
+    ProcessInstance learning = workflow.stage(caseInstance, "cspr-learning");
+    assertThat(engine.getRuntimeService().getVariable(learning.getId(), "learningFrom")).isEqualTo("NATIONAL_REVIEW");
+    assertThat(caseFile(caseInstance).sections()).filteredOn(s -> s.kind().equals("national-review")).singleElement()
+        .satisfies(s -> assertThat(s.facts()).extracting(CaseFile.Fact::text)
+            .contains("Thursday 10 September 2026", "Information sharing between A&E and health visiting."));
+
+    LocalDate closedOn = laterStages.learnAndClose(caseInstance, List.of("police", "health"));
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_LEARNING_IN_PRACTICE);
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo(closedOn.toString());
+  }
+
+  @Test
+  void aCaseWithNoFurtherReviewGoesFromTheStartFormToLearningAndItsClosure() {
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordThroughTheStartForm(panelIncident("2025-12-22"));
+    notifiedAndReviewed(caseInstance);
+    engine.getRuntimeService().setVariable(workflow.stage(caseInstance, "cspr-panel-decision").getId(), "partnersDecision",
+        "NO_FURTHER_REVIEW");
+    clockAt("2026-02-16T10:00");
+    workflow.complete(caseInstance, "recordPanelResponse", "panelOutcome", "NO_REVIEW_AGREED",
+        "panelResponseOn", "2026-02-13", "panelResponseReference", "CSPRP/2026/0107", "panelResponseSummary", "");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LEARNING);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(caseInstance, "cspr-learning").getId(), "learningFrom"))
+        .isEqualTo("RAPID_REVIEW");
+    LocalDate closedOn = laterStages.learnAndClose(caseInstance, List.of("police", "health"));
+    assertThat(caseInstance).isEnded().hasPassed(CaseProcess.END_LEARNING_IN_PRACTICE);
+    assertThat(workflow.caseVariable(caseInstance, "caseClosedOn")).isEqualTo(closedOn.toString());
+    assertThat(caseFile(caseInstance).state()).isEqualTo("CLOSED");
+  }
+
+  /** Notified on time and the rapid review sent to the Panel on Thursday 15 January 2026, deciding on a local review. */
+  void notifiedAndReviewed(ProcessInstance caseInstance) {
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
+    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-15T11:00");
+    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
+    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PANEL_DECISION);
+  }
+
   /**
    * A case recorded on Monday 22 December 2025, notified on time, its rapid review meeting deciding on
    * a local review on Monday 12 January 2026 and sent to the Panel on the 15th; the Panel's letter
    * agreeing arrives weeks later, and is recorded at {@code respondedAt}: the local review starts then.
    */
   ProcessInstance caseWhoseLocalReviewThePanelAgreedOn(String respondedAt) {
-    ProcessInstance caseInstance = workflow.recordCase(panelIncident("2025-12-22"));
+    clockAt("2025-12-22T10:00");
+    ProcessInstance caseInstance = workflow.recordThroughTheStartForm(panelIncident("2025-12-22"));
     clockAt("2025-12-30T15:00");
     workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
         "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
@@ -520,42 +641,6 @@ class CaseProcessTest {
     assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_LOCAL_REVIEW);
     assertThat(workflow.caseVariable(caseInstance, "localReviewDecisionOn")).isEqualTo("2026-01-12");
     return caseInstance;
-  }
-
-  /** The Panel, Ofsted and DfE told, the reviewer appointed with a declaration, the terms agreed, no agency asked. */
-  void commissionTheReview(ProcessInstance caseInstance) {
-    workflow.complete(caseInstance, LocalReview.TASK_INFORM, "panelOfstedDfeInformedOn", "2026-02-16");
-    workflow.complete(caseInstance, LocalReview.TASK_APPOINT_REVIEWER, "reviewerName", "Ruth Okafor",
-        "reviewerOrganisation", "Independent", "reviewerEmail", "ruth.okafor@example.org",
-        "reviewerIndependenceDeclared", "YES",
-        "reviewerDeclaration", "No past work with the agencies involved or with the family.",
-        "reviewerAppointedOn", "2026-02-16");
-    workflow.complete(caseInstance, LocalReview.TASK_AGREE_TERMS, "termsOfReference",
-        "How were the hospital's concerns shared in 2025?", "reviewMethod", "SYSTEMS", "termsAgreedOn", "2026-02-16",
-        "localReviewAgencies", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
-    workflow.executeDueJobs(caseInstance); // the reviewer's link
-  }
-
-  /** The family and practitioners recorded, the final report received today, accepted and signed off by each partner. */
-  void finishTheReview(ProcessInstance caseInstance) {
-    String today = uk.cspr.calendar.WorkingDays.todayInEngland().toString();
-    workflow.complete(caseInstance, LocalReview.TASK_FAMILY, "familyInvolved", "YES", "familyInvolvement",
-        "The grandmother met the reviewer twice.");
-    workflow.complete(caseInstance, LocalReview.TASK_PRACTITIONERS, "learningEventHeld", "YES", "learningEventOn", today,
-        "learningEvent", "Practitioners from health, the police and children's social care.");
-    workflow.attach(caseInstance, LocalReview.TASK_RECEIVE_REPORT, "review-report.pdf");
-    workflow.complete(caseInstance, LocalReview.TASK_RECEIVE_REPORT, "reviewerDocumentKind", "FINAL", "reportReceivedOn", today);
-    workflow.complete(caseInstance, LocalReview.TASK_QUALITY_ASSURE, "reportSetsOutImprovements", "YES",
-        "reportAnalysesWhy", "YES", "qualityAssuranceOutcome", "ACCEPT");
-    workflow.executeDueJobs(caseInstance);
-    for (String[] partner : List.of(new String[] {"partner-local-authority", "Helen Marsh"},
-        new String[] {"partner-icb", "Samuel Adeyemi"}, new String[] {"partner-police", "Claire Douglas"})) {
-      var signOff = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
-          .taskDefinitionKey(LocalReview.TASK_SIGN_OFF).taskCandidateGroup(partner[0]).singleResult();
-      engine.getTaskService().complete(signOff.getId(), Map.of("signOffDecision", "SIGN_OFF", "signatoryName", partner[1],
-          "signatoryRole", "LEAD_PARTNER"));
-    }
-    workflow.executeDueJobs(caseInstance); // the sign-offs join in jobs of their own
   }
 
   CaseFile caseFile(ProcessInstance caseInstance) {

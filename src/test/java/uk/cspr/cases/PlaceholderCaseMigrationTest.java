@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.cspr.engine.ProcessResourceDeployer;
 import uk.cspr.notification.Notification;
 import uk.cspr.testing.Workflow;
+import uk.cspr.testing.LaterStages;
 import uk.cspr.testing.WorkflowEngine;
 
 /**
@@ -26,7 +27,8 @@ import uk.cspr.testing.WorkflowEngine;
  * stay until they have finished asking; two nodes moving at once move each case once. Nor on the
  * version before the local review stage: a case waiting for it moves and goes on into its local review,
  * its six months counted from the partners' decision, and one still with the Panel reaches it when the
- * Panel answers; cases waiting for stages still to be built stay where they are.
+ * Panel answers; cases that waited for the stages after it (publication, the national review's support, learning)
+ * move on into them.
  */
 class PlaceholderCaseMigrationTest {
 
@@ -36,12 +38,14 @@ class PlaceholderCaseMigrationTest {
   ProcessEngine engine;
   Workflow workflow;
   PlaceholderCaseMigration migration;
+  LaterStages laterStages;
 
   @BeforeEach
   void theEngine() {
     engine = workflowEngine.engine();
     workflow = workflowEngine.workflow();
     migration = new PlaceholderCaseMigration(engine);
+    laterStages = new LaterStages(engine);
   }
 
   @Test
@@ -173,19 +177,56 @@ class PlaceholderCaseMigrationTest {
     assertThat(engine.getRuntimeService().getVariable(workflow.stage(withThePanel, "cspr-local-review").getId(), "localReviewDue"))
         .isEqualTo("2026-07-12");
 
-    // the stages the others wait for are not built yet: they stay where they are, on their version
-    assertThat(definitionOf(supporting)).isEqualTo(earlier.getId());
-    assertThat(engine.getRuntimeService().getActiveActivityIds(supporting.getId()))
-        .containsExactly(CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE);
-    assertThat(definitionOf(learning)).isEqualTo(earlier.getId());
-    assertThat(engine.getRuntimeService().getActiveActivityIds(learning.getId())).containsExactly(CaseProcess.AWAIT_LEARNING_STAGE);
+    // the others' stages are installed too now: the national review's support, and the learning
+    assertThat(definitionOf(supporting)).isEqualTo(newer.getId());
+    assertThat(workflow.openTaskKeys(supporting)).containsExactly(NationalReviewSupport.TASK_ASK_AGENCY,
+        NationalReviewSupport.TASK_RECORD_REPORT);
+    assertThat(definitionOf(learning)).isEqualTo(newer.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(learning.getId())).containsExactly(CaseProcess.CALL_LEARNING);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(learning, "cspr-learning").getId(), "learningFrom"))
+        .isEqualTo("RAPID_REVIEW");
 
     // the next start finds nothing to do: each case moved once and went into one local review
     assertThat(migration.moveCasesWaitingAtThePlaceholder()).isZero();
     assertThat(localReviewsOf(waiting)).isEqualTo(1);
     assertThat(localReviewsOf(withThePanel)).isEqualTo(1);
     assertThat(engine.getRuntimeService().getActiveActivityIds(waiting.getId())).containsExactly(CaseProcess.CALL_LOCAL_REVIEW);
-    assertThat(definitionOf(supporting)).isEqualTo(earlier.getId());
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(learning.getId())
+        .processDefinitionKey("cspr-learning").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aCaseWaitingForPublicationMovesIntoItsPublicationAndLearningAndOneInItsLocalReviewGoesOnToThemWhenSignedOff() {
+    clockAt("2025-12-22T10:00");
+    ProcessDefinition earlier = deploy(Map.of("processes/cspr-case.bpmn", "earlier/cspr-case-before-learning.bpmn"), true);
+    ProcessInstance signedOff = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    ProcessInstance reviewing = caseThePanelAnswered(earlier, "LOCAL_REVIEW_AGREED");
+    clockAt("2026-02-16T10:00");
+    laterStages.commissionTheLocalReview(signedOff);
+    laterStages.commissionTheLocalReview(reviewing);
+    clockAt("2026-06-01T10:00");
+    laterStages.finishTheLocalReview(signedOff);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(signedOff.getId())).containsExactly(CaseProcess.AWAIT_PUBLICATION_STAGE);
+
+    clockAt("2026-06-08T10:00");
+    ProcessDefinition newer = deployANewVersion();
+    migration.moveCasesWaitingAtThePlaceholder();
+    // the signed-off case goes on to both: the report published, and the partners' action plan begun
+    assertThat(definitionOf(signedOff)).isEqualTo(newer.getId());
+    assertThat(engine.getRuntimeService().getActiveActivityIds(signedOff.getId()))
+        .containsExactlyInAnyOrder(CaseProcess.CALL_PUBLICATION, CaseProcess.CALL_LEARNING_FROM_LOCAL_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(workflow.stage(signedOff, "cspr-publication").getId(),
+        "finalReportSignedOffOn")).isEqualTo("2026-06-01");
+    assertThat(workflow.openTaskKeys(signedOff)).contains("decidePublication", "recordActionPlan");
+    // the one still in its local review moves with it running on as it was, and goes to both once signed off
+    assertThat(definitionOf(reviewing)).isEqualTo(newer.getId());
+    laterStages.finishTheLocalReview(reviewing);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(reviewing.getId()))
+        .containsExactlyInAnyOrder(CaseProcess.CALL_PUBLICATION, CaseProcess.CALL_LEARNING_FROM_LOCAL_REVIEW);
+    // a second start moves nobody again
+    assertThat(migration.moveCasesWaitingAtThePlaceholder()).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(signedOff.getId())
+        .processDefinitionKey("cspr-publication").count()).isEqualTo(1);
   }
 
   @Test

@@ -323,7 +323,7 @@ class PanelDecisionProcessTest {
     respond(caseInstance, "NATIONAL_REVIEW", "2026-01-28");
     clockAt("2026-01-30T10:00");
     decide(caseInstance, "SUPPORT_NATIONAL_REVIEW", "2026-01-30", "The Panel's review covers it.");
-    assertThat(caseInstance).isWaitingAt(CaseProcess.AWAIT_NATIONAL_REVIEW_SUPPORT_STAGE);
+    assertThat(caseInstance).isWaitingAt(CaseProcess.SUBPROCESS_SUPPORT_NATIONAL_REVIEW);
     assertThat(workflow.caseVariable(caseInstance, "partnersDecision")).isEqualTo("SUPPORT_NATIONAL_REVIEW");
     assertThat(variable(caseInstance, "localReviewDecisionOn")).isNull();
     // the rapid review's own record keeps the decision sent with it
@@ -342,7 +342,7 @@ class PanelDecisionProcessTest {
     ProcessInstance another = caseWithTheRapidReviewWithThePanel();
     engine.getRuntimeService().setVariable(workflow.stage(another, PanelDecision.KEY).getId(), "partnersDecision", "NO_FURTHER_REVIEW");
     respond(another, "NO_REVIEW_AGREED", "2026-01-28");
-    assertThat(another).isWaitingAt(CaseProcess.AWAIT_LEARNING_STAGE);
+    assertThat(another).isWaitingAt(CaseProcess.CALL_LEARNING);
     assertThat(workflow.caseVariable(another, "partnersDecision")).isEqualTo("NO_FURTHER_REVIEW");
   }
 

@@ -118,6 +118,13 @@ public final class Workflow {
     return engine.getRuntimeService().startProcessInstanceByKey(CaseProcess.KEY, variables);
   }
 
+  /** A case recorded as the coordinators record one: through the start form of the newest case definition. */
+  public ProcessInstance recordThroughTheStartForm(Map<String, Object> variables) {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CaseProcess.KEY)
+        .latestVersion().singleResult().getId();
+    return engine.getFormService().submitStartForm(definition, variables);
+  }
+
   /** The instance of a stage the case called. */
   public ProcessInstance stage(ProcessInstance caseInstance, String stageKey) {
     return engine.getRuntimeService().createProcessInstanceQuery()
