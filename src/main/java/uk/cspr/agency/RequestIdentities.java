@@ -33,7 +33,17 @@ public class RequestIdentities {
   }
 
   /**
-   * @param task the request's open task, already found to be the reader's own
+   * Whether the request asks the agency about the child and family (the request for information), so
+   * that it must find them in its records; a request for evidence of its own action, or for how the
+   * learning reached its staff, does not, and shows nothing of who the child is.
+   */
+  public boolean asksAboutTheChild(Task task) {
+    Object form = runtime.getVariable(task.getProcessInstanceId(), AgencyRequest.REQUEST_FORM.name());
+    return form == null || AgencyRequest.FORM_PROVIDE_INFORMATION.equals(form);
+  }
+
+  /**
+   * @param task the request's open task, already found to be the reader's own and to ask about the child
    * @param viewedBy who reads: the signed-in person, or the address the response link was sent to
    * @param way how: "by its response link", "in Tasklist"
    */
@@ -66,6 +76,7 @@ public class RequestIdentities {
       return row;
     }).toList());
     page.put("noChildren", shown.children().isEmpty());
+    page.put("showsTheChild", true);
     page.put("incidentDate", shown.incident().date() == null ? "" : UkDates.longDate(shown.incident().date()));
     page.put("incidentPlace", orEmpty(shown.incident().place()));
     return page;

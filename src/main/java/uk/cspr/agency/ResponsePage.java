@@ -92,7 +92,11 @@ class ResponsePage extends LinkPage {
     model.put("requestText", AgencyRequest.REQUEST_TEXT.from(request).orElse(""));
     model.put("dueDate", UkDates.longDate(AgencyRequest.RESPONSE_DUE.from(request).orElseThrow()));
     model.put("maxDocumentSize", documents.largest());
-    model.putAll(RequestIdentities.forPage(identities.of(task, linkReader(task), BY_LINK)));
+    if (identities.asksAboutTheChild(task)) {
+      model.putAll(RequestIdentities.forPage(identities.of(task, linkReader(task), BY_LINK)));
+    } else {
+      model.put("showsTheChild", false);
+    }
     model.put("config", scriptJson(config)); // raw in the page ({{{config}}}): made safe inside a script by scriptJson
     String html = Pages.fill("page.html", model);
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
@@ -149,6 +153,10 @@ class ResponsePage extends LinkPage {
     ResponseLinks.Resolution link = links.resolve(token);
     if (!link.opens()) {
       return refused(link.refused());
+    }
+    if (!identities.asksAboutTheChild(link.task())) {
+      return Pages.problem(404, "This request does not ask about the child, so it shows nothing of who the child is.",
+          List.of());
     }
     return ResponseEntity.ok().header("Cache-Control", "no-store").body(identities.of(link.task(), linkReader(link.task()),
         BY_LINK));

@@ -66,6 +66,10 @@ public class TaskIdentityEndpoints {
         return answers.json(records.read(caseReference(task), THROUGH_CASE_FILE));
       }
       if (AgencyRequest.TASK_PROVIDE_INFORMATION.equals(task.getTaskDefinitionKey())) {
+        if (!OnBehalf.of(engine.getIdentityService(), () -> requestIdentities.asksAboutTheChild(task))) {
+          throw new CaseFiles.Refused(404, "This request does not ask about the child, so it shows nothing of who the "
+              + "child is");
+        }
         return answers.json(OnBehalf.of(engine.getIdentityService(), () -> requestIdentities.of(task,
             person.getUserId(), "in Tasklist")));
       }

@@ -158,6 +158,11 @@ class ResponsePageTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("\"id\":\"confirm-learning-dissemination\"").doesNotContain("provide-agency-information")
         .contains("The learning: share what is seen at handover.");
+    // it asks how the learning reached the agency's staff, not about the child: nothing of who the child is
+    assertThat(page.body()).doesNotContain("The child and family");
+    Http.Response identity = http.get(link + "/identity");
+    assertThat(identity.status()).isEqualTo(404);
+    assertThat(identity.json().path("message").asText()).contains("does not ask about the child");
     // the other form's answers are not this form's: nothing of them is written, and its own questions are missing
     Http.Response wrongForm = http.postJson(link, answers());
     assertThat(wrongForm.status()).isEqualTo(400);
