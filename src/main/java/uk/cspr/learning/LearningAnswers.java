@@ -308,9 +308,8 @@ public class LearningAnswers {
     Answers answers = new Answers(execution);
     checkEvidence(execution, answers);
     answers.refuseIfAnyProblem("The evidence of the action was not recorded");
-    var person = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    answered(execution, execution, today(), person == null || person.getUserId() == null ? "the coordinators"
-        : person.getUserId() + " for the safeguarding partners");
+    answered(execution, execution, today(), uk.cspr.engine.SignedIn.userId(execution.getProcessEngineServices().getIdentityService())
+        .map(user -> user + " for the safeguarding partners").orElse("the coordinators"));
   }
 
   /**

@@ -147,9 +147,9 @@ public class LocalReviewAnswers {
     report.prop("kind", kind);
     report.prop("on", on.toString());
     report.prop("note", Optional.ofNullable(trimmed(execution, LocalReview.REVIEWER_NOTE)).orElse(""));
-    var person = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     // nobody is logged in on the reviewer's page: its link is its key
-    report.prop("by", person == null || person.getUserId() == null ? ReviewerPage.THROUGH_LINK : person.getUserId());
+    report.prop("by", uk.cspr.engine.SignedIn.userId(execution.getProcessEngineServices().getIdentityService())
+        .orElse(ReviewerPage.THROUGH_LINK));
     SpinJsonNode reports = LocalReview.REPORTS.from(execution).orElse(Spin.JSON("[]"));
     reports.append(report);
     LocalReview.REPORTS.set(stage, reports);
