@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.cspr.calendar.WorkingDays;
+import uk.cspr.learning.Learning;
 import uk.cspr.localreview.LocalReview;
 import uk.cspr.notification.Notification;
+import uk.cspr.publication.Publication;
 import uk.cspr.testing.CsprSpringTest;
 import uk.cspr.testing.Workflow;
 
@@ -99,6 +101,80 @@ class DemoCasesTest {
   }
 
   @Test
+  void theDemoHasALocalReviewInItsPublicationAndLearningALearningWithALateActionAndANationalReviewSupported() throws Exception {
+    Workflow workflow = new Workflow(engine);
+    LocalDate today = WorkingDays.todayInEngland();
+
+    // the local review signed off weeks ago: the report may be published today, and the action plan is out
+    ProcessInstance published = demoCase("DEMO-2026-0007");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(published.getId()))
+        .containsExactlyInAnyOrder(CaseProcess.CALL_PUBLICATION, CaseProcess.CALL_LEARNING_FROM_LOCAL_REVIEW);
+    LocalDate signedOff = LocalDate.parse((String) workflow.caseVariable(published, "finalReportSignedOffOn"));
+    assertThat(signedOff).isBeforeOrEqualTo(today.minusWeeks(4));
+    assertThat(workflow.caseVariable(published, "localReviewOnTime")).isEqualTo(true);
+    ProcessInstance publication = workflow.stage(published, Publication.KEY);
+    var stage = engine.getRuntimeService().getVariables(publication.getId());
+    assertThat(stage).containsEntry("publicationType", "FULL").containsEntry("familyToldOfPublication", "YES")
+        .containsEntry("publicationHold", "NO_HOLD");
+    assertThat(LocalDate.parse((String) stage.get("earliestPublicationDate"))).isBeforeOrEqualTo(today);
+    assertThat(LocalDate.parse((String) stage.get("finalReportSentOn"))).isAfterOrEqualTo(signedOff).isBefore(today);
+    assertThat(workflow.openTaskKeys(published)).contains(Publication.TASK_RECORD, Learning.TASK_PARTNERS_ACTION)
+        .doesNotContain(Publication.TASK_SEND, Learning.TASK_RECORD_ACTION_PLAN);
+    // the version checked for anonymisation is attached, a PDF as the partnership accepts one
+    String checkTask = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(publication.getId())
+        .taskDefinitionKey(Publication.TASK_CHECK_ANONYMISATION).singleResult().getId();
+    assertThat(engine.getTaskService().getTaskAttachments(checkTask)).singleElement().satisfies(document -> {
+      byte[] content = engine.getTaskService().getAttachmentContent(document.getId()).readAllBytes();
+      assertThat(uk.cspr.agency.AgencyDocuments.typeOf(document.getName(), content)).isEqualTo("application/pdf");
+    });
+    // health's action, due in a few weeks, asked of health with the evidence form
+    var healthsAction = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-2026-0007")
+        .taskDefinitionKey("provideInformation").taskCandidateGroup("agency-health").list().stream()
+        .filter(t -> Learning.FORM_ACTION_EVIDENCE.equals(engine.getTaskService().getVariable(t.getId(), "requestForm")))
+        .toList();
+    assertThat(healthsAction).singleElement().satisfies(t -> assertThat(t.getDueDate()).isAfter(
+        java.util.Date.from(today.plusWeeks(2).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant())));
+
+    // no further review: the early years action is late, and the managers are told as the job executor starts
+    ProcessInstance noFurtherReview = demoCase("DEMO-2026-0008");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(noFurtherReview.getId())).containsExactly(CaseProcess.CALL_LEARNING);
+    assertThat(workflow.caseVariable(noFurtherReview, "panelOutcome")).isEqualTo("NO_REVIEW_AGREED");
+    assertThat(workflow.caseVariable(noFurtherReview, "partnersDecision")).isEqualTo("NO_FURTHER_REVIEW");
+    ProcessInstance learning = workflow.stage(noFurtherReview, Learning.KEY);
+    assertThat(engine.getRuntimeService().getVariable(learning.getId(), "learningFrom")).isEqualTo("RAPID_REVIEW");
+    assertThat(engine.getRuntimeService().getVariable(learning.getId(), "action1").toString())
+        .contains("\"owner\":\"early-years\"");
+    long disseminationAsked = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-2026-0008")
+        .taskDefinitionKey("provideInformation").list().stream()
+        .filter(t -> Learning.FORM_DISSEMINATION.equals(engine.getTaskService().getVariable(t.getId(), "requestForm"))).count();
+    assertThat(disseminationAsked).isEqualTo(3);
+
+    // the Panel's national review, supported: education asked for its reviewers, the Panel's report still to come
+    ProcessInstance national = demoCase("DEMO-2026-0009");
+    assertThat(engine.getRuntimeService().getActiveActivityIds(national.getId()))
+        .contains(NationalReviewSupport.TASK_ASK_AGENCY, NationalReviewSupport.TASK_RECORD_REPORT);
+    assertThat(workflow.caseVariable(national, "partnersDecision")).isEqualTo("SUPPORT_NATIONAL_REVIEW");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-2026-0009")
+        .taskDefinitionKey("provideInformation").taskCandidateGroup("agency-education").count()).isEqualTo(1);
+
+    // as the job executor starts: health's request with its link, the publication allowed, the late action told
+    workflow.executeDueJobs(published);
+    workflow.executeDueJobs(noFurtherReview);
+    workflow.executeDueJobs(national);
+    var mails = Arrays.asList(demoSmtpServer.getReceivedMessages());
+    assertThat(mails).filteredOn(m -> subject(m).startsWith("DEMO-2026-0007: request for information")
+            && uk.cspr.testing.Mails.recipients(m).contains("health-lead@example.org")
+            && uk.cspr.testing.Mails.plainText(m).contains("Action 1 of the safeguarding partners' action plan"))
+        .singleElement().satisfies(m -> assertThat(uk.cspr.testing.Mails.plainText(m)).contains("http://localhost:8080/respond/"));
+    assertThat(mails).map(DemoCasesTest::subject)
+        .anySatisfy(s -> assertThat(s).startsWith("DEMO-2026-0007: the review's report may be published from"))
+        .anySatisfy(s -> assertThat(s).startsWith("DEMO-2026-0008: late: action 1 of the action plan"))
+        .anySatisfy(s -> assertThat(s).startsWith("DEMO-2026-0009: request for information"));
+    assertThat(mails).filteredOn(m -> subject(m).startsWith("DEMO-2026-0008: late: action 1"))
+        .allSatisfy(m -> assertThat(uk.cspr.testing.Mails.recipients(m)).contains("manager@example.org"));
+  }
+
+  @Test
   void seedingAgainChangesNothing() {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count();
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
@@ -108,7 +184,7 @@ class DemoCasesTest {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).count())
         .isEqualTo(before);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(6);
+        .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKeyLike("DEMO-2026-%").count()).isEqualTo(9);
     // no stage started again, no task created or completed again
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().count()).isEqualTo(tasksBefore);
@@ -118,7 +194,7 @@ class DemoCasesTest {
   void everyDemoChildIsKnownOnlyByAPseudonymousReferenceNeverAName() {
     var cases = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
         .processInstanceBusinessKeyLike("DEMO-2026-%").list();
-    assertThat(cases).hasSize(6).allSatisfy(c -> assertThat(Workflow.jsonStrings(engine.getRuntimeService()
+    assertThat(cases).hasSize(9).allSatisfy(c -> assertThat(Workflow.jsonStrings(engine.getRuntimeService()
         .getVariable(c.getId(), "childReferences"))).isNotEmpty().allMatch(reference -> reference.matches("LCS-\\d{4}-[A-Z]")));
   }
 

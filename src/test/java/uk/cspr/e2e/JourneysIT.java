@@ -825,6 +825,192 @@ class JourneysIT {
     }
   }
 
+  @Test
+  @Order(12)
+  void healthSendsTheEvidenceOfItsActionFromTheLinkInItsMail() throws Exception {
+    String reference = "DEMO-2026-0007";
+    LocalDate today = WorkingDays.todayInEngland();
+    String learning = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("cspr-learning").singleResult().getId();
+    JsonNode action = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        engine.getRuntimeService().getVariable(learning, "action1").toString());
+    assertThat(action.path("owner").asText()).isEqualTo("health");
+    LocalDate due = LocalDate.parse(action.path("dueOn").asText());
+    java.util.List<String> children = uk.cspr.testing.Workflow.jsonStrings(engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(caseId(reference)).variableName("childReferences")
+        .singleResult().getValue());
+    Path audit = Files.createTempDirectory("health").resolve("ed-attendance-audit.pdf");
+    Files.writeString(audit, "%PDF-1.4\n% the emergency department's audit of attendances\n%%EOF\n");
+
+    // the designated nurse reads her mail: the action, its due date, the link; nothing of the child
+    JsonNode mail = evidenceRequestMail(reference, "health-lead@example.org");
+    assertThat(mail.path("text").asText()).contains(action.path("description").asText())
+        .contains("due by the end of " + UkDates.longDate(due)).doesNotContain(children.toArray(String[]::new));
+    String link = java.util.stream.StreamSupport.stream(mail.path("links").spliterator(), false).map(JsonNode::asText)
+        .filter(l -> l.contains("/respond/")).findFirst().map(l -> base() + l.substring(l.indexOf("/respond/"))).orElseThrow();
+    try (Browser browser = new Browser(base(), "action-evidence")) {
+      try {
+        browser.open("/dev/mailbox.html");
+        WebElement inTheMailbox = browser.waitFor(By.xpath("//article[.//h2[starts-with(normalize-space(), '" + reference
+            + ": request for information')]][contains(., 'health-lead@example.org')][contains(., 'Action 1 of the safeguarding')]"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", inTheMailbox);
+        browser.screenshot("mail");
+
+        browser.open(link);
+        browser.waitFor(By.cssSelector(".fjs-container"));
+        browser.waitForText("Information for case " + reference);
+        browser.waitForText("Evidence that an action is complete");
+        browser.waitForText(action.path("description").asText());
+        browser.waitForText("the end of " + UkDates.longDate(due));
+        // what she needs to answer, and nothing of who the child is
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain(children.toArray(String[]::new));
+        browser.screenshot("evidence-request");
+
+        browser.chooseRadio("Is the action complete?", "Yes: it is complete");
+        browser.type("What was done", "The emergency department's liaison nurse now sends the health visiting service a "
+            + "note of every attendance of a child under one by the next working day.");
+        browser.typeDate("When it was completed", today.plusDays(1));
+        browser.type("The evidence that it is done", "The first monthly audit: 41 of 42 attendances notified within a "
+            + "working day (attached).");
+        browser.type("Your name", "Grace Whitfield");
+        browser.type("Your role", "Designated nurse for safeguarding children");
+        browser.driver.findElement(By.id("document-file")).sendKeys(audit.toAbsolutePath().toString());
+        browser.waitForText(audit.getFileName() + " is attached");
+        browser.waitFor(By.xpath("//ul[@id='document-list']/li[normalize-space()='" + audit.getFileName() + "']"));
+        browser.screenshot("filled");
+
+        // completed tomorrow: refused, said beside the button she pressed, and nothing she typed is lost
+        browser.press(browser.waitFor(By.id("submit")));
+        WebElement refused = browser.waitFor(By.id("submit-message"));
+        browser.waiting().until(d -> refused.getText().contains("is in the future"));
+        assertThat(refused.getText()).contains("When it was completed (" + UkDates.asTyped(today.plusDays(1))
+            + ") is in the future");
+        assertThat(browser.inSight(refused)).as("the message is where she pressed Send").isTrue();
+        assertThat(browser.field("Your name").getAttribute("value")).isEqualTo("Grace Whitfield");
+        browser.screenshot("refused");
+
+        browser.typeDate("When it was completed", today);
+        browser.press(browser.waitFor(By.id("submit")));
+        browser.waitFor(By.cssSelector(".done"));
+        browser.waitForText("Thank you: your information has been sent");
+        browser.waitForText("The partnership has received your information for case " + reference);
+        browser.screenshot("sent");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    // the answer ends health's request, and the action's record follows it
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(
+        engine.getRuntimeService().getVariable(learning, "action1")).contains("\"state\":\"EVIDENCED\""));
+
+    // the coordinator finds the action evidenced in the case file, with the document health sent in its request
+    try (Browser browser = new Browser(base(), "action-evidenced")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        findCase(browser, reference);
+        openTask(browser, reference, "Record evidence of action 2, the partners' own");
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        WebElement section = browser.waitFor(By.cssSelector("section.cspr-section[data-kind='learning']"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
+        browser.waiting().until(d -> section.getText().contains("Action 1 (Health), due " + UkDates.longDate(due)
+            + ": evidenced"));
+        assertThat(section.findElement(By.tagName("h4")).getText()).isEqualTo("Learning into practice Running");
+        assertThat(section.getText()).contains("Evidenced on " + UkDates.longDate(today)
+            + " by Grace Whitfield, Designated nurse for safeguarding children, completed on " + UkDates.longDate(today))
+            .contains("41 of 42 attendances notified");
+        browser.screenshot("case-file");
+        WebElement document = browser.waitFor(By.xpath("//div[contains(@class,'cspr-documents')]//a[normalize-space()='"
+            + audit.getFileName() + "']"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", document);
+        browser.screenshot("document");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  @Test
+  @Order(13)
+  void theCoordinatorIsRefusedPublishingTooEarlyAndRecordsThePublication() throws Exception {
+    String reference = "DEMO-2026-0007";
+    LocalDate today = WorkingDays.todayInEngland();
+    String publication = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("cspr-publication").singleResult().getId();
+    LocalDate earliest = LocalDate.parse((String) engine.getRuntimeService().getVariable(publication, "earliestPublicationDate"));
+    LocalDate sentOn = LocalDate.parse((String) engine.getRuntimeService().getVariable(publication, "finalReportSentOn"));
+    String url = "https://www.northshire-safeguarding.org.uk/reviews/child-h";
+    try (Browser browser = new Browser(base(), "publication")) {
+      try {
+        browser.logIn("tasklist", "coordinator", "coordinator");
+        browser.waitForText("All open case tasks");
+        findCase(browser, reference);
+        openTask(browser, reference, "Record the publication");
+        browser.waitForText("Publishing is allowed from " + UkDates.longDate(earliest));
+        browser.screenshot("record-publication");
+        browser.press("Claim");
+        browser.type("Web address where it is published", url);
+        // the day it went to the Panel, DfE and Ofsted: too early, and the message says from when, in words
+        browser.typeDate("Date it was published", sentOn);
+        browser.press("Complete");
+        WebElement refused = browser.waitFor(By.cssSelector(".cspr-submit-problem"));
+        assertThat(refused.getText()).startsWith("The publication was not recorded")
+            .contains("Date it was published (" + UkDates.asTyped(sentOn) + ") is before " + UkDates.longDate(earliest)
+                + ", the earliest it may be published")
+            .contains("on " + UkDates.longDate(sentOn));
+        assertThat(browser.inSight(refused)).as("the message is where the person pressed Complete").isTrue();
+        assertThat(browser.field("Web address where it is published").getAttribute("value")).isEqualTo(url);
+        browser.screenshot("refused");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+            .taskDefinitionKey("recordPublication").count()).isEqualTo(1);
+
+        browser.typeDate("Date it was published", today);
+        browser.screenshot("filled");
+        completeAndWaitUntilDone(browser, reference, "recordPublication", "recorded");
+        assertThat(browser.driver.findElements(By.cssSelector(".alert-danger, .cspr-submit-problem")))
+            .as("nothing is left of the refusal once it is put right").noneMatch(WebElement::isDisplayed);
+
+        // the case file says where and when, from another of the case's tasks (the list still shows the case's)
+        openTask(browser, reference, "Record evidence of action 2, the partners' own");
+        browser.waitFor(By.xpath("//a[normalize-space()='Case file']")).click();
+        WebElement section = browser.waitFor(By.cssSelector("section.cspr-section[data-kind='publication']"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
+        browser.waiting().until(d -> section.getText().replaceAll("\\s+", " ").contains("Published on "
+            + UkDates.longDate(today)));
+        assertThat(section.getText().replaceAll("\\s+", " ")).contains("Where it is published " + url)
+            .contains("Publishing allowed from " + UkDates.longDate(earliest));
+        browser.screenshot("case-file");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+    assertThat(engine.getRuntimeService().getVariable(publication, "publishedOn")).isEqualTo(today.toString());
+    assertThat(engine.getRuntimeService().getVariable(publication, "publicationUrl")).isEqualTo(url);
+  }
+
+  private String caseId(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cspr-case")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+  }
+
+  /** The mail asking this address for evidence of an action of the case's plan, once the job executor has sent it. */
+  private JsonNode evidenceRequestMail(String caseReference, String to) {
+    Http http = new Http(port);
+    return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      for (JsonNode mail : http.get("/dev/mailbox").json()) {
+        if (mail.path("subject").asText().startsWith(caseReference + ": request for information")
+            && mail.path("to").toString().contains(to)
+            && mail.path("text").asText().contains("of the safeguarding partners' action plan")) {
+          return mail;
+        }
+      }
+      return null;
+    }, java.util.Objects::nonNull);
+  }
+
   /** Tasklist's search, as a person uses it: the criterion picked from its list, then the case's reference typed. */
   private void findCase(Browser browser, String reference) {
     browser.waitFor(By.xpath("//a[contains(normalize-space(), 'All open case tasks')]")).click();
