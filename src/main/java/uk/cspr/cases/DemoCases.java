@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import uk.cspr.engine.EngineClock;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -429,7 +429,7 @@ public class DemoCases {
   private String on(LocalDate aware, int workingDays) {
     LocalDate day = calendar.addWorkingDays(aware, workingDays);
     if (clockFollows) {
-      ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
+      EngineClock.moveTo(Date.from(day.atTime(10, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
     }
     return day.toString();
   }
@@ -440,7 +440,7 @@ public class DemoCases {
    * left due by a step (a late action, a publication now allowed) fires once it has, as it would have.
    */
   private void backDated(Runnable seeding) {
-    Date before = ClockUtil.getCurrentTime();
+    Date before = EngineClock.now();
     boolean systemClock = Math.abs(before.getTime() - System.currentTimeMillis()) < 5_000;
     clockFollows = true;
     try {
@@ -448,9 +448,9 @@ public class DemoCases {
     } finally {
       clockFollows = false;
       if (systemClock) {
-        ClockUtil.reset();
+        EngineClock.backToRealTime();
       } else {
-        ClockUtil.setCurrentTime(before); // a test's clock, as it was
+        EngineClock.moveTo(before); // a test's clock, as it was
       }
     }
   }
