@@ -33,7 +33,10 @@ import uk.cspr.testing.Http;
  * work its tasks; health answers in Tasklist, with a chronology far longer than a text column; the
  * coordinator records the rapid review meeting, a partner signs off and the coordinator sends it to the Panel;
  * the Panel agrees to a local review, whose reviewer, appointed in Tasklist, sends a draft from the link in their
- * mail. The demo profile, the real job executor and the demo's SMTP server throughout.
+ * mail. Then a demo case in its publication and learning is followed to its closure: health sends the evidence of
+ * its action from its mailed link, the coordinator records the publication, reviews the learning's impact six months on
+ * and, a year after publication, decides the report stays published. The demo profile, the real job executor and the
+ * demo's SMTP server throughout; the engine's clock is moved, never slept on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cspr-journeys;DB_CLOSE_DELAY=-1",
@@ -989,6 +992,152 @@ class JourneysIT {
     }
     assertThat(engine.getRuntimeService().getVariable(publication, "publishedOn")).isEqualTo(today.toString());
     assertThat(engine.getRuntimeService().getVariable(publication, "publicationUrl")).isEqualTo(url);
+  }
+
+  @Test
+  @Order(14)
+  void theCaseIsFollowedToItsClosure() throws Exception {
+    String reference = "DEMO-2026-0007";
+    String caseId = caseId(reference);
+    String learning = stageOf(reference, "cspr-learning");
+    String publication = stageOf(reference, "cspr-publication");
+    LocalDate publishedOn = LocalDate.parse((String) engine.getRuntimeService().getVariable(publication, "publishedOn"));
+
+    // each agency confirms how the learning reached its practitioners, as itself, through its request's form
+    for (Task request : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("provideInformation").list()) {
+      if (!"confirm-learning-dissemination".equals(engine.getTaskService().getVariable(request.getId(), "requestForm"))) {
+        continue;
+      }
+      String agency = engine.getTaskService().getIdentityLinksForTask(request.getId()).stream()
+          .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(g -> g != null && g.startsWith("agency-"))
+          .findFirst().orElseThrow();
+      String lead = engine.getIdentityService().createUserQuery().memberOfGroup(agency).list().get(0).getId();
+      java.util.Map<String, Object> confirmed = new java.util.HashMap<>();
+      confirmed.put("disseminationMethods", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"BRIEFING\"]").create());
+      confirmed.put("disseminationDetails", "Team briefings in every service, and the seven-minute briefing on the intranet.");
+      confirmed.put("practitionersReached", 60);
+      confirmed.put("disseminatedOn", WorkingDays.todayInEngland().toString());
+      confirmed.put("responderName", "The agency's safeguarding lead");
+      confirmed.put("responderRole", "Safeguarding lead");
+      asUser(lead, agency, () -> engine.getFormService().submitTaskForm(request.getId(), confirmed));
+    }
+    // the partners' own action, evidenced by the coordinator
+    Task partnersAction = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("recordPartnersActionEvidence").singleResult();
+    asUser("coordinator", "cspr-coordinators", () -> engine.getFormService().submitTaskForm(partnersAction.getId(),
+        java.util.Map.of("actionStatus", "COMPLETED", "actionTaken", "The partners' response is on the partnership's website.",
+            "actionCompletedOn", WorkingDays.todayInEngland().toString(),
+            "actionEvidence", "The published page, saved as a PDF.")));
+
+    LocalDate impactDue = LocalDate.parse((String) engine.getRuntimeService().getVariable(learning, "impactReviewDue"));
+    LocalDate yearOn = publishedOn.plusYears(1).plusDays(7);
+    try {
+      // six months on, the job executor brings the impact review; the coordinator reviews it and closes the learning
+      clockAt(impactDue);
+      awaitTask(reference, "reviewLearningImpact");
+      try (Browser browser = new Browser(base(), "closure")) {
+        try {
+          browser.logIn("tasklist", "coordinator", "coordinator");
+          browser.waitForText("All open case tasks");
+          findCase(browser, reference);
+          openTask(browser, reference, "Review the learning's impact");
+          browser.screenshot("impact-review");
+          browser.press("Claim");
+          browser.typeDate("Date of the review", impactDue);
+          browser.type("What has changed in practice", "The health visitor hears of every attendance of a baby at the "
+              + "emergency department by the next working day.");
+          browser.type("How the partners know: audits and other evidence", "Three monthly audits: 124 of 126 attendances "
+              + "notified within a working day.");
+          browser.chooseRadio("Will the partners review the impact again?", "No: the impact is reviewed");
+          completeAndWaitUntilDone(browser, reference, "reviewLearningImpact", "impact-reviewed");
+
+          awaitTask(reference, "closeCase");
+          openTask(browser, reference, "Close the case");
+          browser.press("Claim");
+          browser.typeDate("Date the case is closed", impactDue);
+          browser.type("Summary for the partners' yearly report", "Information about babies' attendances now reaches "
+              + "community services within a working day, and audits show it.");
+          completeAndWaitUntilDone(browser, reference, "closeCase", "learning-closed");
+        } catch (Throwable failure) {
+          browser.screenshot("failure");
+          throw failure;
+        }
+      }
+      // the learning is closed, but the case still waits for the publication's one-year review
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(learning).singleResult()
+          .getEndTime()).isNotNull();
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult()
+          .getEndTime()).isNull();
+
+      // a year after publication, the coordinator decides that it stays published: the case closes
+      clockAt(yearOn);
+      awaitTask(reference, "reviewPublication");
+      try (Browser browser = new Browser(base(), "one-year-review")) {
+        try {
+          browser.logIn("tasklist", "coordinator", "coordinator");
+          browser.waitForText("All open case tasks");
+          findCase(browser, reference);
+          openTask(browser, reference, "Decide whether the report stays published");
+          browser.screenshot("publication-review");
+          browser.press("Claim");
+          browser.chooseRadio("Does it stay published?", "Yes: it stays published");
+          browser.type("Why it stays", "Practitioners across the county still use it in training.");
+          completeAndWaitUntilDone(browser, reference, "reviewPublication", "case-closed");
+        } catch (Throwable failure) {
+          browser.screenshot("failure");
+          throw failure;
+        }
+      }
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> engine.getHistoryService()
+          .createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult().getEndTime() != null);
+      JsonNode file = new Http(port).basicAuth("coordinator", "coordinator").get("/api/cases/" + reference).json();
+      assertThat(file.path("state").asText()).isEqualTo("CLOSED");
+      assertThat(file.path("closedOn").asText()).isEqualTo(yearOn.toString());
+      assertThat(file.toString()).contains("Information about babies' attendances now reaches community services");
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(caseId)
+          .activityId("EndEvent_ReviewPublishedAndLearnt").count()).isEqualTo(1);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private String stageOf(String reference, String stage) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(stage).singleResult().getId();
+  }
+
+  /** Moves the engine's clock to 10:00 on that day in England, as the days passing would. */
+  private static void clockAt(LocalDate day) {
+    uk.cspr.testing.Workflow.clockAt(day + "T10:00");
+  }
+
+  /** Waits until the job executor, finding the case's timers due, has opened this task. */
+  private void awaitTask(String reference, String taskKey) {
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+          engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count() == 1);
+    } catch (org.awaitility.core.ConditionTimeoutException notThere) {
+      // say where the case waits instead, and what failed, so a failing run explains itself
+      StringBuilder where = new StringBuilder("Case " + reference + " has no task " + taskKey + ".");
+      for (var instance : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
+        where.append("\n").append(instance.getProcessDefinitionId()).append(" waits at ")
+            .append(engine.getRuntimeService().getActiveActivityIds(instance.getId()));
+      }
+      for (var job : engine.getManagementService().createJobQuery().withException().list()) {
+        where.append("\nfailed job ").append(job.getProcessDefinitionKey()).append(": ").append(job.getExceptionMessage());
+      }
+      throw new AssertionError(where.toString(), notThere);
+    }
+  }
+
+  private void asUser(String user, String group, Runnable action) {
+    engine.getIdentityService().setAuthentication(user, java.util.List.of(group));
+    try {
+      action.run();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private String caseId(String reference) {
