@@ -47,10 +47,18 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<OperatorsOnly> actuatorAuthentication(org.camunda.bpm.engine.IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new OperatorsOnly(identity));
+    registration.setName("actuator-authentication");
+    registration.addUrlPatterns("/actuator/*");
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<LoginThrottle> loginThrottle() {
     var registration = new FilterRegistrationBean<>(new LoginThrottle(java.time.Clock.systemUTC()));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*", "/actuator/*");
     // before the authentication filters, which it times
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;

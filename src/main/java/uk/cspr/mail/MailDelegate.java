@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,6 +33,13 @@ import uk.cspr.partnership.Partnership;
  * template can print them, and neither does this log.
  */
 public class MailDelegate implements JavaDelegate {
+
+  /**
+   * Mails sent and mails the SMTP server refused, by template, on Micrometer's global registry: Spring
+   * Boot's Prometheus registry is added to it, and the plain engine's tests, which have none, count nowhere.
+   */
+  public static final String SENT = "cspr.mails.sent";
+  public static final String FAILED = "cspr.mails.failed";
 
   public static final String IN_TEMPLATE = "mailTemplate";
   public static final String IN_TO_GROUPS = "mailToGroups";
@@ -85,7 +93,14 @@ public class MailDelegate implements JavaDelegate {
     }
     MailTemplates.Rendered mail = templates.render(template, model);
     String messageId = messageId(execution);
-    mailer.send(messageId, to, mail);
+    try {
+      mailer.send(messageId, to, mail);
+    } catch (RuntimeException failed) {
+      Metrics.counter(FAILED, "template", template).increment();
+      throw failed;
+    }
+    // counted once sent: a repeat after a rolled-back transaction was sent again, and counts again
+    Metrics.counter(SENT, "template", template).increment();
     log.info("Case {}: sent '{}' to {} recipient(s) as {}", caseReference, template, to.size(), messageId);
   }
 
