@@ -64,6 +64,11 @@ class CaseFileApi {
 
   @ExceptionHandler(CaseFiles.Refused.class)
   ResponseEntity<Map<String, String>> refused(CaseFiles.Refused refused) {
+    return answer(refused);
+  }
+
+  /** A refusal as our API answers one: its status, its message as JSON, and a one-line warning in the log. */
+  static ResponseEntity<Map<String, String>> answer(CaseFiles.Refused refused) {
     log.warn("Refused: {} ({})", refused.getMessage(), refused.status);
     ResponseEntity.BodyBuilder response = ResponseEntity.status(refused.status).contentType(MediaType.APPLICATION_JSON);
     if (refused.status == 401) {

@@ -25,6 +25,8 @@ import uk.cspr.documents.CaseDocuments;
 public class CaseFileEndpoints {
 
   private final CaseFiles caseFiles;
+  private final uk.cspr.reports.TimelinessReports reports;
+  private final String partnershipName;
   private final PluginAnswers answers;
   private final String base;
 
@@ -32,6 +34,8 @@ public class CaseFileEndpoints {
   CaseFileEndpoints(ServletContext servletContext, String base) {
     var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     this.caseFiles = context.getBean(CaseFiles.class);
+    this.reports = context.getBean(uk.cspr.reports.TimelinessReports.class);
+    this.partnershipName = context.getBean(uk.cspr.partnership.Partnership.class).name();
     this.answers = new PluginAnswers(context.getBean(ObjectMapper.class));
     this.base = base;
   }
@@ -70,6 +74,23 @@ public class CaseFileEndpoints {
     return answer(() -> CaseFileViews.csv(format, accept)
         ? csv("deadlines.csv", Csv.of(CaseFileViews.DEADLINE_COLUMNS, caseFiles.deadlines(state)))
         : json(caseFiles.deadlines(state)));
+  }
+
+  @GET
+  @Path("reports/timeliness")
+  public Response timeliness(@QueryParam("from") String from, @QueryParam("to") String to,
+      @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    return answer(() -> {
+      var report = reports.report(from, to);
+      return CaseFileViews.csv(format, accept) ? csv(ReportViews.csvName(report), ReportViews.csv(report)) : json(report);
+    });
+  }
+
+  @GET
+  @Path("reports/timeliness/chart.png")
+  public Response timelinessChart(@QueryParam("from") String from, @QueryParam("to") String to) {
+    return answer(() -> Response.ok(uk.cspr.reports.TimelinessChart.png(reports.report(from, to), partnershipName),
+        "image/png").header(HttpHeaders.CACHE_CONTROL, "no-store").build());
   }
 
   @GET

@@ -75,6 +75,67 @@ async function deadlinesPage(node, api) {
     el('table', { class: 'table table-striped cspr-sortable cspr-deadline-dashboard' }, el('thead', {}, head), body)));
 }
 
+const REPORT_PATH = '/timeliness-report';
+
+// the twelve months to today, as a yearly report covers: from the day after this day last year
+function lastTwelveMonths() {
+  const today = new Date();
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
+  return { from: iso(from), to: iso(today) };
+}
+
+async function timelinessPage(node, api) {
+  const { el, getJson, ukDate, useStyles, renderProblem } = await caseFile();
+  useStyles();
+  const period = lastTwelveMonths();
+  const fromInput = el('input', { type: 'date', id: 'cspr-report-from', value: period.from, required: 'required' });
+  const toInput = el('input', { type: 'date', id: 'cspr-report-to', value: period.to, required: 'required' });
+  const show = el('button', { type: 'submit', class: 'btn btn-primary' }, 'Show the report');
+  const result = el('div', { class: 'cspr-report-result' });
+  const form = el('form', { class: 'cspr-report-period form-inline' },
+    el('label', { for: 'cspr-report-from' }, 'From '), fromInput, ' ',
+    el('label', { for: 'cspr-report-to' }, 'to '), toInput, ' ', show);
+  const percent = (share) => (share === null || share === undefined ? 'None done' : `${share}%`);
+  const days = (median) => (median === null || median === undefined ? '' : String(median));
+  const draw = async () => {
+    const query = `from=${encodeURIComponent(fromInput.value)}&to=${encodeURIComponent(toInput.value)}`;
+    let report;
+    try {
+      report = await getJson(`${base(api)}/reports/timeliness?${query}`, api);
+    } catch (error) {
+      renderProblem(result, error);
+      return;
+    }
+    const print = el('button', { type: 'button', class: 'btn btn-default' }, 'Print');
+    print.addEventListener('click', () => window.print());
+    const reasons = (title, list, none) => [el('h3', {}, title), list.length
+      ? el('ul', {}, list.map((r) => el('li', {}, el('strong', {}, r.reference), ` (${ukDate(r.on)}): ${r.reason}`)))
+      : el('p', {}, none)];
+    result.replaceChildren(
+      el('p', { class: 'cspr-report-period-said' }, `From ${ukDate(report.from)} to ${ukDate(report.to)}.`),
+      el('table', { class: 'table table-striped cspr-timeliness' },
+        el('thead', {}, el('tr', {}, ['What was done', 'Its timescale', 'Done', 'On time', 'Share on time',
+          'Median working days'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, report.measures.map((m) => el('tr', { 'data-measure': m.key },
+          el('td', {}, m.name), el('td', {}, m.deadline), el('td', {}, String(m.count)), el('td', {}, String(m.onTime)),
+          el('td', {}, percent(m.shareOnTime)), el('td', {}, days(m.medianWorkingDays)))))),
+      el('img', { class: 'cspr-timeliness-chart', alt: 'The share of each step done on time, by quarter',
+        src: `${base(api)}/reports/timeliness/chart.png?${query}` }),
+      ...reasons('Why notifications were late', report.lateNotifications, 'None was late.'),
+      ...reasons('Why local reviews were delayed', report.delayedReviews, 'None was delayed.'),
+      el('p', { class: 'cspr-no-print' }, print, ' · ',
+        el('a', { href: `${base(api)}/reports/timeliness?${query}&format=csv` }, 'As CSV')));
+  };
+  form.addEventListener('submit', (event) => { event.preventDefault(); draw(); });
+  node.replaceChildren(el('div', { class: 'cspr-case-file cspr-report' },
+    el('h2', {}, 'Timeliness report'),
+    el('p', { class: 'cspr-no-print' }, 'How many of each statutory step were done in the period, and how many on time, '
+      + 'for the partners\' yearly report. Choose the period, then print the page.'),
+    form, result));
+  draw();
+}
+
 export default [
   {
     id: 'cspr.deadlines.navigation',
@@ -93,6 +154,24 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: { path: PATH, label: 'Statutory deadlines' },
     render: (node, { api }) => { deadlinesPage(node, api); },
+  },
+  {
+    id: 'cspr.timeliness.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 4,
+    properties: { pagePath: `#${REPORT_PATH}`, label: 'Timeliness report' },
+    render: (node) => {
+      const link = document.createElement('a');
+      link.href = `#${REPORT_PATH}`;
+      link.textContent = 'Timeliness report';
+      node.append(link);
+    },
+  },
+  {
+    id: 'cspr.timeliness.page',
+    pluginPoint: 'cockpit.route',
+    properties: { path: REPORT_PATH, label: 'Timeliness report' },
+    render: (node, { api }) => { timelinessPage(node, api); },
   },
   {
     id: 'cspr.deadlines.missed',

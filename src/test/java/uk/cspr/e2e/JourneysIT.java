@@ -1102,6 +1102,53 @@ class JourneysIT {
     }
   }
 
+  @Test
+  @Order(15)
+  void theManagerPrintsTheTimelinessReportForTheYearlyReport() throws Exception {
+    try (Browser browser = new Browser(base(), "timeliness-report")) {
+      try {
+        browser.logIn("cockpit", "manager", "manager");
+        browser.waitFor(Browser.text("Processes"));
+        browser.waitFor(By.xpath("//a[normalize-space()='Timeliness report']")).click();
+        // the last twelve months: DEMO-2026-0007's report, published in journey 13 after its notice, on time
+        By published = By.xpath("//table[contains(@class,'cspr-timeliness')]//tr[@data-measure='publications']");
+        browser.waitFor(published);
+        assertThat(browser.driver.findElements(By.cssSelector("table.cspr-timeliness tbody tr"))).hasSize(5);
+        assertThat(browser.driver.findElement(published).getText())
+            .isEqualTo("Reports published 7 working days after the Panel, DfE and Ofsted had it 1 1 100% 12");
+        WebElement chart = browser.waitFor(By.cssSelector("img.cspr-timeliness-chart"));
+        browser.waiting().until(d -> Long.valueOf(1000).equals(browser.driver.executeScript(
+            "return arguments[0].complete ? arguments[0].naturalWidth : 0;", chart)));
+        // below the chart, in Cockpit's own scrolling view: found, then brought into sight as a person scrolls to it
+        inSight(browser, Browser.button("Print"));
+        browser.screenshot("print");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", chart);
+        browser.screenshot("report");
+
+        // a period that ends before it starts: said in words, nothing else lost
+        browser.driver.executeScript("document.getElementById('cspr-report-to').value = '2025-01-01';");
+        inSight(browser, Browser.button("Show the report")).click();
+        browser.waitForText("The period ends (2025-01-01) before it starts");
+        browser.screenshot("refused");
+      } catch (Throwable failure) {
+        browser.screenshot("failure");
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * An element of a Cockpit page, brought into sight as a person scrolls to it: Cockpit scrolls its view inside a
+   * box of its own, and what lies outside that box does not count as visible until scrolled to.
+   */
+  private static WebElement inSight(Browser browser, By by) {
+    browser.waiting().until(d -> !d.findElements(by).isEmpty());
+    WebElement element = browser.driver.findElement(by);
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    browser.waiting().until(d -> element.isDisplayed());
+    return element;
+  }
+
   private String stageOf(String reference, String stage) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(stage).singleResult().getId();

@@ -127,6 +127,11 @@ public final class LaterStages {
    * @return the day it was published
    */
   public LocalDate publishAndKeep(ProcessInstance caseInstance) {
+    return publishAndKeep(caseInstance, () -> { });
+  }
+
+  /** As {@link #publishAndKeep(ProcessInstance)}, doing this once it is published, a year before its review. */
+  public LocalDate publishAndKeep(ProcessInstance caseInstance, Runnable afterPublication) {
     String today = WorkingDays.todayInEngland().toString();
     workflow.complete(caseInstance, "decidePublication", "publicationType", "FULL", "publicationDecidedOn", today);
     workflow.attach(caseInstance, "checkAnonymisation", "report-to-publish.pdf");
@@ -148,6 +153,7 @@ public final class LaterStages {
     clockAt(earliest + "T10:00");
     workflow.executeDueJobs(caseInstance);
     workflow.complete(caseInstance, "recordPublication", "publicationUrl", PUBLICATION_URL, "publishedOn", earliest);
+    afterPublication.run();
     clockAt(LocalDate.parse(earliest).plusYears(1).plusDays(7) + "T10:00");
     workflow.executeDueJobs(caseInstance);
     workflow.complete(caseInstance, "reviewPublication", "publicationReviewDecision", "KEEP", "publicationReviewNotes",
