@@ -14,6 +14,11 @@ class EngineConfiguration {
   }
 
   @Bean
+  SchemaLock schemaLock(javax.sql.DataSource dataSource) {
+    return new SchemaLock(dataSource);
+  }
+
+  @Bean
   EngineHardening engineHardening() {
     return new EngineHardening();
   }

@@ -1,0 +1,225 @@
+package uk.cspr.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import uk.cspr.calendar.WorkingDayCalendar;
+import uk.cspr.testing.ApplicationProcess;
+import uk.cspr.testing.Calendars;
+import uk.cspr.testing.Http;
+import uk.cspr.testing.Mails;
+import uk.cspr.testing.Workflow;
+
+/**
+ * Two nodes, as an operator runs them: two JVMs of the application's jar in the production profile on one
+ * PostgreSQL database (a fresh one, which .ci/run creates), with a real SMTP server between them. Started
+ * together, they deploy one version of each process; cases recorded on both at the same moment get unique
+ * references; each timer fires once and each mail is sent once, whichever node's job executor takes it; a
+ * response link mailed by one node is served and spent by the other, and cannot be spent again on either.
+ */
+@EnabledIfEnvironmentVariable(named = "CSPR_TEST_POSTGRES_NODES_URL", matches = ".+",
+    disabledReason = "set CSPR_TEST_POSTGRES_NODES_URL to a fresh database (and CSPR_TEST_POSTGRES_USER, _PASSWORD); .ci/run does")
+class TwoNodesIT {
+
+  static final String URL = System.getenv("CSPR_TEST_POSTGRES_NODES_URL");
+  static final String USER = System.getenv().getOrDefault("CSPR_TEST_POSTGRES_USER", "cspr");
+  static final String PASSWORD = System.getenv().getOrDefault("CSPR_TEST_POSTGRES_PASSWORD", "cspr");
+  static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
+  static final int CASES_PER_NODE = 6;
+  static final String ESCALATION = ": overdue: the serious incident notification";
+
+  @Test
+  void twoNodesOnOneDatabaseShareTheWorkAndDoEachThingOnce() throws Exception {
+    // each node's log kept where a failing run can be read: target/two-nodes/a/application.log
+    Path folder = Path.of("target", "two-nodes");
+    for (String node : List.of("a", "b")) {
+      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
+    }
+    emptyTheDatabase();
+    int smtpPort = ApplicationProcess.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    ExecutorService together = Executors.newFixedThreadPool(2 * CASES_PER_NODE);
+    try (ApplicationProcess a = node(folder.resolve("a"), smtpPort); ApplicationProcess b = node(folder.resolve("b"), smtpPort)) {
+      // started at the same moment, on a database that holds nothing yet
+      List<Future<ApplicationProcess>> starting = together.invokeAll(List.<Callable<ApplicationProcess>>of(a::start, b::start));
+      for (Future<ApplicationProcess> node : starting) {
+        node.get();
+      }
+      assertThat(count("SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'cspr-case'")).as("versions of cspr-case")
+          .isEqualTo(1);
+      assertThat(count("SELECT COUNT(*) FROM act_re_deployment")).as("deployments").isEqualTo(1);
+
+      Http adminA = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
+      person(adminA, "manager", "cspr-managers");
+      person(adminA, "police-lead", "agency-police");
+      person(adminA, "coordinator", "cspr-coordinators");
+
+      // the same moment on both nodes: a case the partnership learnt of ten working days ago, so that its
+      // notification is already overdue and its escalation timer due at once
+      WorkingDayCalendar calendar = Calendars.shipped();
+      String aware = calendar.addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+      List<Callable<String>> recordings = new ArrayList<>();
+      for (int i = 0; i < CASES_PER_NODE; i++) {
+        for (ApplicationProcess node : List.of(a, b)) {
+          recordings.add(() -> record(new Http(node.port()).basicAuth("coordinator", ADMIN_PASSWORD), aware));
+        }
+      }
+      Set<String> references = new HashSet<>();
+      for (Future<String> recorded : together.invokeAll(recordings)) {
+        references.add(recorded.get());
+      }
+      int cases = 2 * CASES_PER_NODE;
+      assertThat(references).as("one reference per case").hasSize(cases).allMatch(r -> r.matches("[A-Z]+-\\d{4}-\\d{4}"));
+
+      // both job executors at work: each escalation and each request mailed once, whichever node sent it
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())"
+              + " AND lock_owner_ IS NULL") == 0 && subjects(smtp, ESCALATION).size() >= cases);
+      List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages());
+      // the server keeps a copy for each recipient: a mail sent once has as many copies as addressees, no more
+      Map<String, Integer> copies = new LinkedHashMap<>();
+      Map<String, Integer> addressees = new LinkedHashMap<>();
+      for (MimeMessage mail : mails) {
+        copies.merge(mail.getMessageID(), 1, Integer::sum);
+        addressees.put(mail.getMessageID(), Mails.recipients(mail).size());
+      }
+      assertThat(copies).as("each mail sent once")
+          .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(addressees.get(id)));
+      for (String reference : references) {
+        assertThat(subjects(smtp, reference + ": request for information")).as("the police asked in " + reference)
+            .hasSize(1);
+        assertThat(subjects(smtp, reference + ESCALATION)).as("the managers told " + reference + " is overdue").hasSize(1);
+      }
+      // no job, timer or continuation, done twice by the two nodes
+      assertThat(count("SELECT COUNT(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
+          + " GROUP BY job_id_ HAVING COUNT(*) > 1) twice")).as("jobs done twice").isZero();
+      int nodesThatSent = count("SELECT COUNT(DISTINCT hostname_) FROM act_hi_job_log WHERE job_state_ = 2");
+      System.out.printf("TwoNodesIT: %d cases, %d mails (%d copies), %d timer firings, work done by %d node(s)%n", cases,
+          copies.size(), mails.size(),
+          count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer%' AND job_state_ = 2"), nodesThatSent);
+
+      // a link mailed through one node, served and spent by the other; then refused on both
+      String reference = references.iterator().next();
+      String token = linkToken(smtp, reference);
+      Http onB = new Http(b.port());
+      assertThat(onB.get("/respond/" + token).status()).isEqualTo(200);
+      Map<String, Object> variables = new LinkedHashMap<>();
+      Workflow.agencyAnswers().forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      Http.Response sent = onB.postJson("/respond/" + token, Map.of("variables", variables));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+      for (ApplicationProcess node : List.of(a, b)) {
+        Http.Response again = new Http(node.port()).postJson("/respond/" + token, Map.of("variables", variables));
+        assertThat(again.status()).as("spent, on node %s", node.port()).isIn(404, 410);
+        assertThat(new Http(node.port()).get("/respond/" + token).status()).isIn(404, 410);
+      }
+      assertThat(count("SELECT COUNT(*) FROM act_hi_taskinst t JOIN act_hi_procinst p ON t.proc_inst_id_ = p.id_"
+          + " WHERE p.business_key_ = '" + reference + "' AND t.task_def_key_ = 'provideInformation'"
+          + " AND t.delete_reason_ = 'completed'")).as("the police's answer, once").isEqualTo(1);
+    } finally {
+      together.shutdownNow();
+      smtp.stop();
+    }
+  }
+
+  private static ApplicationProcess node(Path folder, int smtpPort) throws Exception {
+    java.nio.file.Files.createDirectories(folder);
+    return new ApplicationProcess(folder, "--spring.profiles.active=production,postgres",
+        // its name in the engine's job log, so the figures say which node did the work
+        "--camunda.bpm.generic-properties.properties.hostname=node-" + folder.getFileName(),
+        "--CSPR_DB_URL=" + URL, "--CSPR_DB_USER=" + USER, "--CSPR_DB_PASSWORD=" + PASSWORD,
+        "--CSPR_ADMIN_USER=admin", "--CSPR_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--CSPR_ADMIN_EMAIL=admin@example.org",
+        "--CSPR_IDENTITY_KEY=dHdvLW5vZGVzLWl0LXRlc3Qta2V5LW5ldmVyLXJlYWw=",
+        "--CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
+        "--CSPR_COORDINATORS_EMAIL=safeguarding@example.org", "--CSPR_PUBLIC_URL=https://cspr.example.org",
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort);
+  }
+
+  /** A person the administrator adds in Admin, with the production password policy's kind of password. */
+  private static void person(Http admin, String id, String group) {
+    Http.Response created = admin.postJson("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", id, "firstName", id, "lastName", "Test", "email", id + "@example.org"),
+        "credentials", Map.of("password", ADMIN_PASSWORD)));
+    assertThat(created.status()).as(created.body()).isIn(200, 204);
+    Http.Response member = admin.putJson("/engine-rest/group/" + group + "/members/" + id, Map.of());
+    assertThat(member.status()).as(member.body()).isIn(200, 204);
+  }
+
+  private static String record(Http coordinator, String aware) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Workflow.panelIncident(aware).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    variables.put("agencies", Map.of("value", "police"));
+    Http.Response started = coordinator.postJson("/engine-rest/process-definition/key/cspr-case/submit-form",
+        Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().path("businessKey").asText();
+  }
+
+  /** The subjects of the mails sent (one for each Message-ID, however many addressees had a copy). */
+  private static List<String> subjects(GreenMail smtp, String containing) {
+    List<String> subjects = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      try {
+        if (mail.getSubject().contains(containing) && seen.add(mail.getMessageID())) {
+          subjects.add(mail.getSubject());
+        }
+      } catch (jakarta.mail.MessagingException unreadable) {
+        throw new IllegalStateException(unreadable);
+      }
+    }
+    return subjects;
+  }
+
+  private static String linkToken(GreenMail smtp, String reference) throws Exception {
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      if (mail.getSubject().startsWith(reference + ": request for information")) {
+        Matcher link = Pattern.compile("/respond/([A-Za-z0-9_-]+)").matcher(Mails.plainText(mail));
+        if (link.find()) {
+          return link.group(1);
+        }
+      }
+    }
+    throw new AssertionError("No request mail with a link for " + reference);
+  }
+
+  private static void emptyTheDatabase() throws Exception {
+    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement sql = connection.createStatement()) {
+      sql.execute("DROP SCHEMA public CASCADE");
+      sql.execute("CREATE SCHEMA public");
+    }
+  }
+
+  private static int count(String query) throws Exception {
+    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement sql = connection.createStatement(); ResultSet result = sql.executeQuery(query)) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+}
