@@ -50,6 +50,7 @@ class TwoNodesIT {
   static final String PASSWORD = System.getenv().getOrDefault("CSPR_TEST_POSTGRES_PASSWORD", "cspr");
   static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
   static final int CASES_PER_NODE = 6;
+  static final Duration LOCK_TIME = Duration.ofSeconds(15);
   static final String ESCALATION = ": overdue: the serious incident notification";
 
   @Test
@@ -146,9 +147,71 @@ class TwoNodesIT {
     }
   }
 
-  private static ApplicationProcess node(Path folder, int smtpPort) throws Exception {
+  @Test
+  void aNodeKilledMidWorkLosesNothingAndTheOtherTakesOverItsJobs() throws Exception {
+    emptyTheDatabase();
+    Path folder = Path.of("target", "two-nodes-crash");
+    for (String node : List.of("a", "b")) {
+      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
+    }
+    int smtpPort = ApplicationProcess.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    // a job a dead node had locked waits this long for another node (five minutes in production)
+    String lockTime = "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis();
+    try (ApplicationProcess a = node(folder.resolve("a"), smtpPort, lockTime);
+        ApplicationProcess b = node(folder.resolve("b"), smtpPort, lockTime)) {
+      a.start();
+      b.start();
+      Http adminA = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
+      person(adminA, "manager", "cspr-managers");
+      person(adminA, "police-lead", "agency-police");
+      person(adminA, "coordinator", "cspr-coordinators");
+      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+
+      // cases recorded on A, each with its mails to send and its escalation due at once; A dies right after
+      // acknowledging the last, its job executor holding whatever it had taken
+      Http coordinatorA = new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD);
+      List<String> acknowledged = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        acknowledged.add(record(coordinatorA, aware));
+      }
+      int lockedByA = count("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL");
+      a.killHard();
+      long killedAt = System.nanoTime();
+
+      // B finishes everything, A's locked jobs once their lock has run out
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())")
+              == 0 && subjects(smtp, ESCALATION).size() >= acknowledged.size());
+      long tookOver = Duration.ofNanos(System.nanoTime() - killedAt).toSeconds();
+      for (String reference : acknowledged) {
+        assertThat(count("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = '" + reference
+            + "' AND proc_def_key_ = 'cspr-case'")).as("case " + reference).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e ON t.proc_inst_id_ = e.id_"
+            + " WHERE e.business_key_ = '" + reference + "' AND t.task_def_key_ = 'notifyPanel'")).as("its task").isEqualTo(1);
+        // a mail A was sending when it died may come again, only ever with the same Message-ID
+        assertThat(subjects(smtp, reference + ": request for information")).as("the police asked in " + reference)
+            .hasSize(1);
+        assertThat(subjects(smtp, reference + ESCALATION)).as("the managers told " + reference).hasSize(1);
+      }
+      int copies = smtp.getReceivedMessages().length;
+      System.out.printf("TwoNodesIT: node killed with %d jobs locked; %d cases acknowledged before, all there; "
+          + "%d mails (%d copies) in all, the last jobs done %d s after the kill (lock time %d s)%n", lockedByA,
+          acknowledged.size(), subjects(smtp, ": ").size(), copies, tookOver, LOCK_TIME.toSeconds());
+
+      // A back: it serves the same cases
+      a.start();
+      assertThat(new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD)
+          .get("/engine-rest/process-instance?processDefinitionKey=cspr-case").json().size()).isEqualTo(acknowledged.size());
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static ApplicationProcess node(Path folder, int smtpPort, String... more) throws Exception {
     java.nio.file.Files.createDirectories(folder);
-    return new ApplicationProcess(folder, "--spring.profiles.active=production,postgres",
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=production,postgres",
         // its name in the engine's job log, so the figures say which node did the work
         "--camunda.bpm.generic-properties.properties.hostname=node-" + folder.getFileName(),
         "--CSPR_DB_URL=" + URL, "--CSPR_DB_USER=" + USER, "--CSPR_DB_PASSWORD=" + PASSWORD,
@@ -156,7 +219,9 @@ class TwoNodesIT {
         "--CSPR_IDENTITY_KEY=dHdvLW5vZGVzLWl0LXRlc3Qta2V5LW5ldmVyLXJlYWw=",
         "--CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
         "--CSPR_COORDINATORS_EMAIL=safeguarding@example.org", "--CSPR_PUBLIC_URL=https://cspr.example.org",
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort);
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
+    arguments.addAll(List.of(more));
+    return new ApplicationProcess(folder, arguments.toArray(String[]::new));
   }
 
   /** A person the administrator adds in Admin, with the production password policy's kind of password. */

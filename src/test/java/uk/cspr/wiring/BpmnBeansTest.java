@@ -113,6 +113,7 @@ class BpmnBeansTest {
   static final Set<String> APPLICATION_ONLY = Set.of(
       "uk.cspr.engine.ProcessResourceDeployer",   // the plain engine deploys processes/ and forms/ itself
       "uk.cspr.engine.RecordRetentionPlugin",     // history clean-up, tested on its own
+      "uk.cspr.engine.SchemaLock",                // nodes sharing PostgreSQL: TwoNodesIT; the plain engine owns its H2
       "uk.cspr.identity.AccessSeeder",            // authorizations: the plain engine runs without them
       "uk.cspr.identity.IdentitySeeder",          // people: seeded by the test extension
       "uk.cspr.identity.FirstAdministrator",
