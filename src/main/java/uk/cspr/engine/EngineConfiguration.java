@@ -34,8 +34,10 @@ class EngineConfiguration {
   }
 
   @Bean
-  FailedJobRetries failedJobRetries() {
-    return new FailedJobRetries();
+  FailedJobRetries failedJobRetries(
+      @org.springframework.beans.factory.annotation.Value("${cspr.jobs.retry-cycle:" + FailedJobRetries.CYCLE + "}")
+      String cycle) {
+    return new FailedJobRetries(cycle);
   }
 
   @Bean

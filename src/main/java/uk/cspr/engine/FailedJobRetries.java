@@ -23,9 +23,20 @@ public class FailedJobRetries extends AbstractProcessEnginePlugin {
 
   public static final String CYCLE = "R4/PT10M";
 
+  private final String cycle;
+
+  public FailedJobRetries() {
+    this(CYCLE);
+  }
+
+  /** @param cycle as {@code cspr.jobs.retry-cycle} sets it: tests of a mail outage shorten it to seconds */
+  public FailedJobRetries(String cycle) {
+    this.cycle = cycle;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setFailedJobRetryTimeCycle(CYCLE);
+    configuration.setFailedJobRetryTimeCycle(cycle);
     configuration.setFailedJobCommandFactory(new FailedJobCommandFactory() {
       @Override
       public Command<Object> getCommand(String jobId, Throwable exception) {

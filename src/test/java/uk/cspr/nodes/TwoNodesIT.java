@@ -102,15 +102,7 @@ class TwoNodesIT {
           .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())"
               + " AND lock_owner_ IS NULL") == 0 && subjects(smtp, ESCALATION).size() >= cases);
       List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages());
-      // the server keeps a copy for each recipient: a mail sent once has as many copies as addressees, no more
-      Map<String, Integer> copies = new LinkedHashMap<>();
-      Map<String, Integer> addressees = new LinkedHashMap<>();
-      for (MimeMessage mail : mails) {
-        copies.merge(mail.getMessageID(), 1, Integer::sum);
-        addressees.put(mail.getMessageID(), Mails.recipients(mail).size());
-      }
-      assertThat(copies).as("each mail sent once")
-          .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(addressees.get(id)));
+      Map<String, Integer> copies = eachSentOnce(smtp);
       for (String reference : references) {
         assertThat(subjects(smtp, reference + ": request for information")).as("the police asked in " + reference)
             .hasSize(1);
@@ -209,6 +201,66 @@ class TwoNodesIT {
     }
   }
 
+  @Test
+  void aMailServerDownForAWhileLosesNoMailAndItsIncidentsAreRetriedOnceItIsBack() throws Exception {
+    emptyTheDatabase();
+    Path folder = Path.of("target", "two-nodes-mail");
+    for (String node : List.of("a", "b")) {
+      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
+    }
+    int smtpPort = ApplicationProcess.freePort();
+    // four tries, two seconds apart, where production waits ten minutes between them
+    String retryCycle = "--cspr.jobs.retry-cycle=R4/PT2S";
+    try (ApplicationProcess a = node(folder.resolve("a"), smtpPort, retryCycle);
+        ApplicationProcess b = node(folder.resolve("b"), smtpPort, retryCycle)) {
+      a.start();
+      b.start();
+      Http admin = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
+      person(admin, "manager", "cspr-managers");
+      person(admin, "police-lead", "agency-police");
+      person(admin, "coordinator", "cspr-coordinators");
+      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+
+      // no mail server: cases are recorded all the same, on both nodes
+      List<String> references = new ArrayList<>();
+      for (ApplicationProcess node : List.of(a, b, a, b)) {
+        references.add(record(new Http(node.port()).basicAuth("coordinator", ADMIN_PASSWORD), aware));
+      }
+      // each mail tried four times, then an incident a manager sees in Cockpit (the same incidents, over REST)
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND exception_msg_ IS NOT NULL") == 0
+              && count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0") >= 2 * references.size());
+      int failed = count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0");
+      Http manager = new Http(b.port()).basicAuth("manager", ADMIN_PASSWORD);
+      int incidents = manager.get("/engine-rest/incident/count?incidentType=failedJob").json().path("count").asInt();
+      assertThat(incidents).as("incidents a manager sees").isGreaterThanOrEqualTo(failed);
+
+      // the server back, an administrator's Retry of every failed job (Cockpit's batch Retry): every mail sent once
+      GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      try {
+        Http.Response retried = admin.postJson("/engine-rest/job/retries", Map.of("retries", 1,
+            "jobQuery", Map.of("noRetriesLeft", true)));
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0 OR exception_msg_ IS NOT NULL") == 0
+                && subjects(smtp, ESCALATION).size() >= references.size());
+        for (String reference : references) {
+          assertThat(subjects(smtp, reference + ": request for information")).as("the police asked in " + reference)
+              .hasSize(1);
+          assertThat(subjects(smtp, reference + ESCALATION)).as("the managers told " + reference).hasSize(1);
+        }
+        eachSentOnce(smtp);
+        assertThat(count("SELECT COUNT(*) FROM act_ru_incident")).as("incidents left").isZero();
+        System.out.printf("TwoNodesIT: mail server down: %d cases recorded, %d mail jobs failed four times each and "
+            + "became %d incidents; after the server came back and one Retry, %d mails sent, none twice%n",
+            references.size(), failed, incidents, subjects(smtp, ": ").size());
+      } finally {
+        smtp.stop();
+      }
+    }
+  }
+
   private static ApplicationProcess node(Path folder, int smtpPort, String... more) throws Exception {
     java.nio.file.Files.createDirectories(folder);
     List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=production,postgres",
@@ -242,6 +294,22 @@ class TwoNodesIT {
         Map.of("variables", variables));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     return started.json().path("businessKey").asText();
+  }
+
+  /**
+   * Asserts each mail was sent once: the server keeps a copy for each recipient, so a mail sent once has as
+   * many copies as addressees, no more. Returns the copies by Message-ID.
+   */
+  private static Map<String, Integer> eachSentOnce(GreenMail smtp) throws Exception {
+    Map<String, Integer> copies = new LinkedHashMap<>();
+    Map<String, Integer> addressees = new LinkedHashMap<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      copies.merge(mail.getMessageID(), 1, Integer::sum);
+      addressees.put(mail.getMessageID(), Mails.recipients(mail).size());
+    }
+    assertThat(copies).as("each mail sent once")
+        .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(addressees.get(id)));
+    return copies;
   }
 
   /** The subjects of the mails sent (one for each Message-ID, however many addressees had a copy). */
