@@ -51,6 +51,8 @@ class TwoNodesIT {
   static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
   static final int CASES_PER_NODE = 6;
   static final Duration LOCK_TIME = Duration.ofSeconds(15);
+  /** The database's outage (30 seconds, as the issue asks). */
+  static final Duration DATABASE_OUTAGE = Duration.ofSeconds(30);
   static final String ESCALATION = ": overdue: the serious incident notification";
 
   @Test
@@ -259,6 +261,93 @@ class TwoNodesIT {
         smtp.stop();
       }
     }
+  }
+
+  @Test
+  void theDatabaseGoneForAWhileLosesNothingAcknowledgedAndNeedsNoRestart() throws Exception {
+    emptyTheDatabase();
+    Path folder = Path.of("target", "two-nodes-database");
+    java.nio.file.Files.deleteIfExists(folder.resolve("a").resolve("application.log"));
+    int smtpPort = ApplicationProcess.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try (ApplicationProcess a = node(folder.resolve("a"), smtpPort)) {
+      a.start();
+      Http admin = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
+      person(admin, "coordinator", "cspr-coordinators");
+      Http coordinator = new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD);
+      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString();
+      List<String> acknowledged = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        acknowledged.add(record(coordinator, aware));
+      }
+
+      // the database stopped (as a failover or a network cut would take it) for the outage, then started again
+      int refused = 0;
+      postgres("stop");
+      long stoppedAt = System.nanoTime();
+      try {
+        while (System.nanoTime() - stoppedAt < DATABASE_OUTAGE.toNanos()) {
+          Http.Response attempt = recordAttempt(coordinator, aware);
+          if (attempt.status() == 200) {
+            acknowledged.add(attempt.json().path("businessKey").asText());
+          } else {
+            refused++;
+            assertThat(attempt.body()).as("no stack trace to the user").doesNotContain("\tat ");
+          }
+          Thread.sleep(1000); // a person trying again now and then while the service is down: real time passing
+        }
+        assertThat(new Http(a.port()).get("/actuator/health/readiness").status()).as("not ready without its database")
+            .isEqualTo(503);
+      } finally {
+        postgres("start");
+      }
+
+      // the same JVM, no restart: ready again, recording again, and everything it acknowledged is there
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> new Http(a.port()).get("/actuator/health/readiness").status() == 200);
+      long recoveredAfter = Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds();
+      for (int i = 0; i < 3; i++) {
+        acknowledged.add(record(coordinator, aware));
+      }
+      for (String reference : acknowledged) {
+        assertThat(count("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = '" + reference
+            + "' AND proc_def_key_ = 'cspr-case'")).as("case " + reference).isEqualTo(1);
+      }
+      assertThat(count("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'cspr-case'"))
+          .as("no case half-recorded by a refused attempt").isEqualTo(acknowledged.size());
+      System.out.printf("TwoNodesIT: database stopped for %d s: %d attempts refused while it was gone, ready again %d s"
+          + " after it stopped, %d cases acknowledged, all there, no restart%n", DATABASE_OUTAGE.toSeconds(), refused,
+          recoveredAfter, acknowledged.size());
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static Http.Response recordAttempt(Http coordinator, String aware) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Workflow.panelIncident(aware).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    try {
+      return coordinator.postJson("/engine-rest/process-definition/key/cspr-case/submit-form", Map.of("variables", variables));
+    } catch (IllegalStateException noAnswer) {
+      return new Http.Response(0, String.valueOf(noAnswer.getMessage()));
+    }
+  }
+
+  /** Stops or starts the PostgreSQL cluster CI runs (as root, as .ci/run does): the newest version's "main". */
+  private static void postgres(String action) throws Exception {
+    String version;
+    try (var versions = java.nio.file.Files.list(Path.of("/usr/lib/postgresql"))) {
+      version = versions.map(v -> v.getFileName().toString()).max(java.util.Comparator.comparingInt(Integer::parseInt))
+          .orElseThrow();
+    }
+    List<String> command = new ArrayList<>(List.of("pg_ctlcluster", version, "main", action));
+    if (action.equals("stop")) {
+      command.addAll(List.of("-m", "fast")); // connections cut, as an outage cuts them
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String said = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as("pg_ctlcluster " + action + ": " + said).isZero();
   }
 
   private static ApplicationProcess node(Path folder, int smtpPort, String... more) throws Exception {
