@@ -48,9 +48,9 @@ public class TimelinessReports {
     }
     reader();
     Map<String, List<Done>> done = new HashMap<>();
-    done.put("notifications", notifications());
     // each stage's own record, read while it still runs (a publication waits a year for its review)
     Map<String, Map<String, Object>> cases = variables("cspr-case", "awareDate");
+    done.put("notifications", notifications(cases));
     List<Done> rapidReviews = new ArrayList<>();
     for (Map<String, Object> v : variablesByInstance("cspr-rapid-review", "rapidReviewSubmittedOn", "rapidReviewOnTime")
         .values()) {
@@ -132,8 +132,8 @@ public class TimelinessReports {
         .toList();
   }
 
-  private List<Done> notifications() {
-    Map<String, Map<String, Object>> cases = variables("cspr-case", "awareDate");
+  /** @param cases each case's awareness date, by reference */
+  private List<Done> notifications(Map<String, Map<String, Object>> cases) {
     List<Done> done = new ArrayList<>();
     // a case may have notified more than once (the Panel, then DfE and Ofsted for another child): each counts
     for (Map.Entry<String, Map<String, Object>> n : variablesByInstance("cspr-notification", "notifiedOn",
