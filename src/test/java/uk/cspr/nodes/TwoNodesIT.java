@@ -40,12 +40,16 @@ import uk.cspr.testing.Workflow;
  * together, they deploy one version of each process; cases recorded on both at the same moment get unique
  * references; each timer fires once and each mail is sent once, whichever node's job executor takes it; a
  * response link mailed by one node is served and spent by the other, and cannot be spent again on either.
+ * Then the faults an operator meets (a node killed, the mail server down, the database stopped) and the
+ * backup an operator takes, restored into a fresh database (.ci/run creates it too) as the README says.
  */
 @EnabledIfEnvironmentVariable(named = "CSPR_TEST_POSTGRES_NODES_URL", matches = ".+",
     disabledReason = "set CSPR_TEST_POSTGRES_NODES_URL to a fresh database (and CSPR_TEST_POSTGRES_USER, _PASSWORD); .ci/run does")
 class TwoNodesIT {
 
   static final String URL = System.getenv("CSPR_TEST_POSTGRES_NODES_URL");
+  /** A second fresh database, on the same server, that a backup of the first is restored into. */
+  static final String RESTORE_URL = System.getenv("CSPR_TEST_POSTGRES_RESTORE_URL");
   static final String USER = System.getenv().getOrDefault("CSPR_TEST_POSTGRES_USER", "cspr");
   static final String PASSWORD = System.getenv().getOrDefault("CSPR_TEST_POSTGRES_PASSWORD", "cspr");
   static final String ADMIN_PASSWORD = "Correct-Horse-Battery-9";
@@ -121,12 +125,10 @@ class TwoNodesIT {
       String token = linkToken(smtp, reference);
       Http onB = new Http(b.port());
       assertThat(onB.get("/respond/" + token).status()).isEqualTo(200);
-      Map<String, Object> variables = new LinkedHashMap<>();
-      Workflow.agencyAnswers().forEach((name, value) -> variables.put(name, Map.of("value", value)));
-      Http.Response sent = onB.postJson("/respond/" + token, Map.of("variables", variables));
+      Http.Response sent = answer(onB, token);
       assertThat(sent.status()).as(sent.body()).isEqualTo(200);
       for (ApplicationProcess node : List.of(a, b)) {
-        Http.Response again = new Http(node.port()).postJson("/respond/" + token, Map.of("variables", variables));
+        Http.Response again = answer(new Http(node.port()), token);
         assertThat(again.status()).as("spent, on node %s", node.port()).isIn(404, 410);
         assertThat(new Http(node.port()).get("/respond/" + token).status()).isIn(404, 410);
       }
@@ -322,6 +324,120 @@ class TwoNodesIT {
     }
   }
 
+  @Test
+  void aBackupRestoredIntoAFreshDatabaseServesTheSameCases() throws Exception {
+    assertThat(RESTORE_URL).as("CSPR_TEST_POSTGRES_RESTORE_URL, a second fresh database (.ci/run creates cspr_restore)")
+        .isNotBlank();
+    emptyTheDatabase();
+    emptyTheDatabase(RESTORE_URL);
+    Path folder = Path.of("target", "two-nodes-backup");
+    for (String node : List.of("a", "restored")) {
+      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
+    }
+    java.nio.file.Files.createDirectories(folder);
+    Path backup = folder.resolve("cspr.dump");
+    java.nio.file.Files.deleteIfExists(backup);
+    int smtpPort = ApplicationProcess.freePort();
+    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    List<String> references = new ArrayList<>();
+    String child = "LCS-0001-X";
+    String identity = "/api/cases/%s/children/" + child + "/identity";
+    Map<String, Integer> before;
+    long dumpTook;
+    try {
+      try (ApplicationProcess a = node(folder.resolve("a"), smtpPort)) {
+        a.start();
+        Http admin = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
+        people(admin);
+        Http coordinator = new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD);
+        // cases with their deadlines ahead: tasks open, reminders and escalations waiting as timers
+        String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString();
+        for (int i = 0; i < 3; i++) {
+          references.add(record(coordinator, aware));
+        }
+        Http.Response recorded = coordinator.putJson(identity.formatted(references.get(0)), Map.of("fullName",
+            "Amelia Thornfield", "dateOfBirth", LocalDate.parse(aware).minusYears(3).toString(), "address",
+            "14 Orchard Row, Northshire", "nhsNumber", "943 476 5919", "carers", List.of("Maria Thornfield")));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())")
+                == 0 && subjects(smtp, ": request for information").size() >= references.size());
+
+        // the backup, taken while the node runs (pg_dump reads one consistent snapshot)
+        before = whatTheDatabaseHolds(URL);
+        long dumping = System.nanoTime();
+        run("pg_dump", "--format=custom", "--file=" + backup.toAbsolutePath(), libpq(URL));
+        dumpTook = Duration.ofNanos(System.nanoTime() - dumping).toMillis();
+      }
+
+      // restored into a fresh database, and a node with the same key started on it alone
+      long restoring = System.nanoTime();
+      run("pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + libpq(RESTORE_URL),
+          backup.toAbsolutePath().toString());
+      long restoreTook = Duration.ofNanos(System.nanoTime() - restoring).toMillis();
+      assertThat(whatTheDatabaseHolds(RESTORE_URL)).as("what the restored database holds").isEqualTo(before);
+      try (ApplicationProcess restored = node(RESTORE_URL, folder.resolve("restored"), smtpPort)) {
+        restored.start();
+        assertThat(count(RESTORE_URL, "SELECT COUNT(*) FROM act_re_deployment")).as("deployments: no new version")
+            .isEqualTo(1);
+        Http coordinator = new Http(restored.port()).basicAuth("coordinator", ADMIN_PASSWORD);
+        for (String reference : references) {
+          Http.Response file = coordinator.get("/api/cases/" + reference);
+          assertThat(file.status()).as("the case file of " + reference + ": " + file.body()).isEqualTo(200);
+        }
+        Http.Response details = coordinator.get(identity.formatted(references.get(0)));
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertThat(details.body()).as("the child's details, opened with the same key").contains("Amelia Thornfield");
+        // a link mailed before the backup answers on the restored node, once
+        String token = linkToken(smtp, references.get(0));
+        Http police = new Http(restored.port());
+        assertThat(police.get("/respond/" + token).status()).isEqualTo(200);
+        Http.Response sent = answer(police, token);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(police.get("/respond/" + token).status()).isIn(404, 410);
+        // the next case takes the next reference, not one the backup already holds
+        String next = record(coordinator,
+            Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString());
+        assertThat(references).as("references before the backup").doesNotContain(next);
+        System.out.printf("TwoNodesIT: backup of %d cases with the child's details (%s), pg_dump %d ms, %d KB;"
+            + " pg_restore into a fresh database %d ms; the restored node served the same cases, tasks and timers, the"
+            + " details and a link mailed before the backup, and recorded %s next%n", references.size(), before,
+            dumpTook, java.nio.file.Files.size(backup) / 1024, restoreTook, next);
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  /** What a restore must bring back: cases, open tasks, waiting timers and jobs, links and sealed details. */
+  private static Map<String, Integer> whatTheDatabaseHolds(String database) throws Exception {
+    Map<String, Integer> holds = new LinkedHashMap<>();
+    holds.put("cases", count(database, "SELECT COUNT(*) FROM act_ru_execution WHERE proc_def_id_ LIKE 'cspr-case:%'"
+        + " AND parent_id_ IS NULL"));
+    holds.put("process instances", count(database, "SELECT COUNT(*) FROM act_ru_execution WHERE parent_id_ IS NULL"));
+    holds.put("tasks", count(database, "SELECT COUNT(*) FROM act_ru_task"));
+    holds.put("timers", count(database, "SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer'"));
+    holds.put("links", count(database, "SELECT COUNT(*) FROM cspr_response_link"));
+    holds.put("sealed details", count(database, "SELECT COUNT(*) FROM cspr_child_identity"));
+    holds.put("history events", count(database, "SELECT COUNT(*) FROM act_hi_actinst"));
+    return holds;
+  }
+
+  /** A JDBC URL as the URI PostgreSQL's own tools take (the password in PGPASSWORD, not on the command line). */
+  private static String libpq(String jdbcUrl) {
+    return jdbcUrl.replaceFirst("^jdbc:", "").replaceFirst("//", "//" + USER + "@");
+  }
+
+  /** Runs one of PostgreSQL's tools as an operator would, failing with what it said if it fails. */
+  private static void run(String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", PASSWORD);
+    Process process = builder.start();
+    String said = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(command[0] + ": " + said).isZero();
+  }
+
   private static Http.Response recordAttempt(Http coordinator, String aware) {
     Map<String, Object> variables = new LinkedHashMap<>();
     Workflow.panelIncident(aware).forEach((name, value) -> variables.put(name, Map.of("value", value)));
@@ -350,11 +466,15 @@ class TwoNodesIT {
   }
 
   private static ApplicationProcess node(Path folder, int smtpPort, String... more) throws Exception {
+    return node(URL, folder, smtpPort, more);
+  }
+
+  private static ApplicationProcess node(String database, Path folder, int smtpPort, String... more) throws Exception {
     java.nio.file.Files.createDirectories(folder);
     List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=production,postgres",
         // its name in the engine's job log, so the figures say which node did the work
         "--camunda.bpm.generic-properties.properties.hostname=node-" + folder.getFileName(),
-        "--CSPR_DB_URL=" + URL, "--CSPR_DB_USER=" + USER, "--CSPR_DB_PASSWORD=" + PASSWORD,
+        "--CSPR_DB_URL=" + database, "--CSPR_DB_USER=" + USER, "--CSPR_DB_PASSWORD=" + PASSWORD,
         "--CSPR_ADMIN_USER=admin", "--CSPR_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--CSPR_ADMIN_EMAIL=admin@example.org",
         "--CSPR_IDENTITY_KEY=dHdvLW5vZGVzLWl0LXRlc3Qta2V5LW5ldmVyLXJlYWw=",
         "--CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
@@ -419,6 +539,13 @@ class TwoNodesIT {
     return subjects;
   }
 
+  /** The police's answer, sent through the response page as its form sends it. */
+  private static Http.Response answer(Http node, String token) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Workflow.agencyAnswers().forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return node.postJson("/respond/" + token, Map.of("variables", variables));
+  }
+
   private static String linkToken(GreenMail smtp, String reference) throws Exception {
     for (MimeMessage mail : smtp.getReceivedMessages()) {
       if (mail.getSubject().startsWith(reference + ": request for information")) {
@@ -432,7 +559,11 @@ class TwoNodesIT {
   }
 
   private static void emptyTheDatabase() throws Exception {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+    emptyTheDatabase(URL);
+  }
+
+  private static void emptyTheDatabase(String database) throws Exception {
+    try (Connection connection = DriverManager.getConnection(database, USER, PASSWORD);
         Statement sql = connection.createStatement()) {
       sql.execute("DROP SCHEMA public CASCADE");
       sql.execute("CREATE SCHEMA public");
@@ -440,7 +571,11 @@ class TwoNodesIT {
   }
 
   private static int count(String query) throws Exception {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+    return count(URL, query);
+  }
+
+  private static int count(String database, String query) throws Exception {
+    try (Connection connection = DriverManager.getConnection(database, USER, PASSWORD);
         Statement sql = connection.createStatement(); ResultSet result = sql.executeQuery(query)) {
       result.next();
       return result.getInt(1);
