@@ -63,9 +63,9 @@ public final class PlainEngine {
 
   private final Map<String, Object> overrides = new ConcurrentHashMap<>();
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
-  private final DataSource dataSource = new DriverManagerDataSource(
+  private DataSource dataSource = new DriverManagerDataSource(
       "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-  private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+  private DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
   private final WorkingDayCalendar calendar = Calendars.shipped();
   private Timescales timescales = Timescales.defaults();
   private Integer smtpPort;
@@ -86,6 +86,13 @@ public final class PlainEngine {
 
   public PlainEngine timescales(Timescales timescales) {
     this.timescales = timescales;
+    return this;
+  }
+
+  /** Another database than its own in-memory H2 (the benchmarks' PostgreSQL), given before it is built. */
+  public PlainEngine database(DataSource another) {
+    this.dataSource = another;
+    this.transactions = new DataSourceTransactionManager(another);
     return this;
   }
 
