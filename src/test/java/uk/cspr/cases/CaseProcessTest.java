@@ -607,13 +607,7 @@ class CaseProcessTest {
 
   /** Notified on time and the rapid review sent to the Panel on Thursday 15 January 2026, deciding on a local review. */
   void notifiedAndReviewed(ProcessInstance caseInstance) {
-    clockAt("2025-12-30T15:00");
-    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
-        "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
-    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
-    workflow.executeDueJobs(caseInstance);
-    clockAt("2026-01-15T11:00");
-    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
+    laterStages.notifiedAndReviewed(caseInstance);
     assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PANEL_DECISION);
   }
 
@@ -625,14 +619,7 @@ class CaseProcessTest {
   ProcessInstance caseWhoseLocalReviewThePanelAgreedOn(String respondedAt) {
     clockAt("2025-12-22T10:00");
     ProcessInstance caseInstance = workflow.recordThroughTheStartForm(panelIncident("2025-12-22"));
-    clockAt("2025-12-30T15:00");
-    workflow.complete(caseInstance, Notification.TASK_NOTIFY_PANEL,
-        "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
-    workflow.complete(caseInstance, Notification.TASK_CONFIRM_PARTNERS_TOLD, "partnersToldOn", "2025-12-29");
-    workflow.executeDueJobs(caseInstance);
-    clockAt("2026-01-15T11:00");
-    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
-    assertThat(caseInstance).isWaitingAt(CaseProcess.CALL_PANEL_DECISION);
+    notifiedAndReviewed(caseInstance);
     assertThat(workflow.stage(caseInstance, LocalReview.KEY)).isNull();
 
     clockAt(respondedAt);

@@ -31,6 +31,21 @@ public final class LaterStages {
     this.workflow = new Workflow(engine);
   }
 
+  /**
+   * A case recorded on Monday 22 December 2025, notified on time (the partners told the day before), its rapid
+   * review meeting deciding on a local review on Monday 12 January 2026 and sent to the Panel on the 15th.
+   */
+  public void notifiedAndReviewed(ProcessInstance caseInstance) {
+    clockAt("2025-12-30T15:00");
+    workflow.complete(caseInstance, uk.cspr.notification.Notification.TASK_NOTIFY_PANEL,
+        "panelNotificationReference", "CSONS-2025-12346", "notifiedOn", "2025-12-30");
+    workflow.complete(caseInstance, uk.cspr.notification.Notification.TASK_CONFIRM_PARTNERS_TOLD,
+        "partnersToldOn", "2025-12-29");
+    workflow.executeDueJobs(caseInstance);
+    clockAt("2026-01-15T11:00");
+    workflow.sendTheRapidReviewToThePanel(caseInstance, "2026-01-12", "2026-01-15");
+  }
+
   /** The Panel, Ofsted and DfE told, the reviewer appointed with a declaration, the terms agreed, no agency asked. */
   public void commissionTheLocalReview(ProcessInstance caseInstance) {
     workflow.complete(caseInstance, "informOfLocalReview", "panelOfstedDfeInformedOn", "2026-02-16");
