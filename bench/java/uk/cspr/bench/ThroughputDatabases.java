@@ -60,8 +60,9 @@ final class ThroughputDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot empty the benchmark's database " + url, e);
     }
-    // the application's pool (Spring Boot's default), with its defaults
+    // the application's pool (spring.datasource.hikari.maximum-pool-size: 20); BENCH_DB_POOL gives another
     HikariDataSource pool = new HikariDataSource();
+    pool.setMaximumPoolSize(sizeFrom("BENCH_DB_POOL", 20));
     pool.setJdbcUrl(url);
     pool.setUsername(user);
     pool.setPassword(password);

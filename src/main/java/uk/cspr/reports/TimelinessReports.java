@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import uk.cspr.calendar.WorkingDayCalendar;
@@ -25,6 +27,7 @@ import uk.cspr.identity.Groups;
 public class TimelinessReports {
 
   static final int MOST_ACTIONS = 8;
+  static final int INSTANCES_PER_QUERY = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HistoryService history;
@@ -48,11 +51,14 @@ public class TimelinessReports {
     }
     reader();
     Map<String, List<Done>> done = new HashMap<>();
-    // each stage's own record, read while it still runs (a publication waits a year for its review)
-    Map<String, Map<String, Object>> cases = variables("cspr-case", "awareDate");
-    done.put("notifications", notifications(cases));
+    // each stage's own record, read while it still runs (a publication waits a year for its review); only
+    // the stages running on or after the period's first day, so a report reads one year, not every year kept
+    Map<String, HistoricProcessInstance> notificationStages = stagesRunningSince("cspr-notification", start);
+    Map<String, HistoricProcessInstance> rapidReviewStages = stagesRunningSince("cspr-rapid-review", start);
+    Map<String, Map<String, Object>> cases = awarenessOfTheirCases(notificationStages, rapidReviewStages);
+    done.put("notifications", notifications(notificationStages, cases));
     List<Done> rapidReviews = new ArrayList<>();
-    for (Map<String, Object> v : variablesByInstance("cspr-rapid-review", "rapidReviewSubmittedOn", "rapidReviewOnTime")
+    for (Map<String, Object> v : variablesByInstance(rapidReviewStages, "rapidReviewSubmittedOn", "rapidReviewOnTime")
         .values()) {
       String reference = (String) v.get("@reference");
       LocalDate aware = optionalDate(cases.getOrDefault(reference, Map.of()).get("awareDate"));
@@ -63,7 +69,7 @@ public class TimelinessReports {
       }
     }
     List<Done> localReviews = new ArrayList<>();
-    for (Map<String, Object> v : variablesByInstance("cspr-local-review", "localReviewDecisionOn",
+    for (Map<String, Object> v : variablesByInstance(stagesRunningSince("cspr-local-review", start), "localReviewDecisionOn",
         "finalReportSignedOffOn", "localReviewOnTime", "delayReason").values()) {
       LocalDate decided = optionalDate(v.get("localReviewDecisionOn"));
       LocalDate signedOff = optionalDate(v.get("finalReportSignedOffOn"));
@@ -73,7 +79,8 @@ public class TimelinessReports {
       }
     }
     List<Done> publications = new ArrayList<>();
-    for (Map<String, Object> v : variablesByInstance("cspr-publication", "finalReportSentOn", "earliestPublicationDate",
+    for (Map<String, Object> v : variablesByInstance(stagesRunningSince("cspr-publication", start), "finalReportSentOn",
+        "earliestPublicationDate",
         "publishedOn").values()) {
       LocalDate sent = optionalDate(v.get("finalReportSentOn"));
       LocalDate published = optionalDate(v.get("publishedOn"));
@@ -86,7 +93,7 @@ public class TimelinessReports {
     done.put("rapidReviews", rapidReviews);
     done.put("localReviews", localReviews);
     done.put("publications", publications);
-    done.put("actions", actions());
+    done.put("actions", actions(stagesRunningSince("cspr-learning", start)));
 
     List<TimelinessReport.Reason> lateNotifications = reasons(done.get("notifications"), start, end);
     List<TimelinessReport.Reason> delayedReviews = reasons(localReviews, start, end);
@@ -133,10 +140,10 @@ public class TimelinessReports {
   }
 
   /** @param cases each case's awareness date, by reference */
-  private List<Done> notifications(Map<String, Map<String, Object>> cases) {
+  private List<Done> notifications(Map<String, HistoricProcessInstance> stages, Map<String, Map<String, Object>> cases) {
     List<Done> done = new ArrayList<>();
     // a case may have notified more than once (the Panel, then DfE and Ofsted for another child): each counts
-    for (Map.Entry<String, Map<String, Object>> n : variablesByInstance("cspr-notification", "notifiedOn",
+    for (Map.Entry<String, Map<String, Object>> n : variablesByInstance(stages, "notifiedOn",
         "notificationOnTime", "notificationDelayReason", "notificationDue").entrySet()) {
       Map<String, Object> v = n.getValue();
       LocalDate notified = optionalDate(v.get("notifiedOn"));
@@ -154,13 +161,13 @@ public class TimelinessReports {
     return done;
   }
 
-  private List<Done> actions() {
+  private List<Done> actions(Map<String, HistoricProcessInstance> stages) {
     List<Done> done = new ArrayList<>();
     String[] names = new String[MOST_ACTIONS];
     for (int i = 0; i < MOST_ACTIONS; i++) {
       names[i] = "action" + (i + 1);
     }
-    for (Map<String, Object> v : variablesByInstance("cspr-learning", names).values()) {
+    for (Map<String, Object> v : variablesByInstance(stages, names).values()) {
       for (String name : names) {
         if (v.get(name) == null) {
           continue;
@@ -184,31 +191,64 @@ public class TimelinessReports {
     return done;
   }
 
-  /** Each case's variables of this process, by case reference (the process instances' business key). */
-  private Map<String, Map<String, Object>> variables(String processKey, String... names) {
+  /**
+   * The instances of this stage still running or ended on or after the day. A stage records what it did when
+   * it is done (never a date after that), so one that ended before a period cannot count in it.
+   */
+  private Map<String, HistoricProcessInstance> stagesRunningSince(String processKey, LocalDate since) {
+    // a day early: an end time is an instant, the period's first day a date in England
+    Date from = Date.from(since.minusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant());
+    Map<String, HistoricProcessInstance> stages = new HashMap<>();
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).unfinished().list()
+        .forEach(stage -> stages.put(stage.getId(), stage));
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).finishedAfter(from).list()
+        .forEach(stage -> stages.put(stage.getId(), stage));
+    return stages;
+  }
+
+  /** The awareness date of the cases these stages belong to, by case reference. */
+  @SafeVarargs
+  private Map<String, Map<String, Object>> awarenessOfTheirCases(Map<String, HistoricProcessInstance>... stages) {
+    Map<String, String> referenceOfCase = new HashMap<>();
+    for (Map<String, HistoricProcessInstance> some : stages) {
+      some.values().forEach(stage -> referenceOfCase.put(stage.getRootProcessInstanceId(), stage.getBusinessKey()));
+    }
     Map<String, Map<String, Object>> byCase = new HashMap<>();
-    variablesByInstance(processKey, names).values()
-        .forEach(v -> byCase.computeIfAbsent((String) v.get("@reference"), r -> new HashMap<>()).putAll(v));
+    forEachVariable(referenceOfCase.keySet(), new String[] {"awareDate"}, variable -> byCase
+        .computeIfAbsent(referenceOfCase.get(variable.getProcessInstanceId()), r -> new HashMap<>())
+        .put(variable.getName(), variable.getValue()));
+    byCase.remove(null);
     return byCase;
   }
 
-  /** Each process instance's variables of these names (its own, not a task's), with its case reference as "@reference". */
-  private Map<String, Map<String, Object>> variablesByInstance(String processKey, String... names) {
+  /** Each stage instance's variables of these names (its own, not a task's), with its case reference as "@reference". */
+  private Map<String, Map<String, Object>> variablesByInstance(Map<String, HistoricProcessInstance> stages,
+      String... names) {
     Map<String, Map<String, Object>> byInstance = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processDefinitionKey(processKey)
-        .variableNameIn(names).disableCustomObjectDeserialization().list()) {
-      if (variable.getActivityInstanceId() != null && !variable.getActivityInstanceId().equals(variable.getProcessInstanceId())) {
-        continue;
-      }
-      byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-          .put(variable.getName(), variable.getValue());
-    }
-    if (!byInstance.isEmpty()) {
-      history.createHistoricProcessInstanceQuery().processInstanceIds(byInstance.keySet()).list()
-          .forEach(i -> byInstance.get(i.getId()).put("@reference", i.getBusinessKey()));
-    }
+    forEachVariable(stages.keySet(), names, variable -> byInstance
+        .computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue()));
+    byInstance.forEach((id, v) -> v.put("@reference", stages.get(id).getBusinessKey()));
     byInstance.values().removeIf(v -> v.get("@reference") == null);
     return byInstance;
+  }
+
+  /**
+   * The process-level variables of these names of these instances, a few hundred instances a query: a longer
+   * list becomes ORed IN lists, which H2 answers by reading the whole table.
+   */
+  private void forEachVariable(java.util.Collection<String> instanceIds, String[] names,
+      java.util.function.Consumer<HistoricVariableInstance> each) {
+    List<String> ids = new ArrayList<>(instanceIds);
+    ids.remove(null);
+    for (int from = 0; from < ids.size(); from += INSTANCES_PER_QUERY) {
+      String[] some = ids.subList(from, Math.min(ids.size(), from + INSTANCES_PER_QUERY)).toArray(String[]::new);
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(some)
+          .variableNameIn(names).disableCustomObjectDeserialization().list()) {
+        if (variable.getActivityInstanceId() == null || variable.getActivityInstanceId().equals(variable.getProcessInstanceId())) {
+          each.accept(variable);
+        }
+      }
+    }
   }
 
   private void reader() {
