@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -44,6 +43,7 @@ import uk.cspr.identity.IdentitySeeder;
 import uk.cspr.identity.TasklistFilters;
 import uk.cspr.reports.TimelinessReport;
 import uk.cspr.reports.TimelinessReports;
+import uk.cspr.testing.ApplicationProcess;
 import uk.cspr.testing.Calendars;
 import uk.cspr.testing.PlainEngine;
 import uk.cspr.testing.Workflow;
@@ -155,7 +155,7 @@ class HistoryQueriesBenchmark {
   }
 
   private Measured measure(String name, Database database) throws Exception {
-    int smtpPort = freePort();
+    int smtpPort = ApplicationProcess.freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     toClose.add(smtp::stop);
@@ -596,9 +596,4 @@ class HistoryQueriesBenchmark {
     return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

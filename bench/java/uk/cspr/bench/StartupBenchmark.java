@@ -1,7 +1,6 @@
 package uk.cspr.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.cspr.testing.ApplicationProcess;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -39,12 +39,12 @@ class StartupBenchmark {
     Path bare = jar(Path.of("bench", "bare", "target"), "bare-camunda\\.jar");
     List<String> production = List.of("--spring.profiles.active=production",
         "--spring.datasource.url=jdbc:h2:file:./data/cspr;WRITE_DELAY=0",
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + freePort(),
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ApplicationProcess.freePort(),
         "--CSPR_ADMIN_USER=admin", "--CSPR_ADMIN_PASSWORD=Correct-Horse-Battery-9",
         "--CSPR_ADMIN_EMAIL=admin@example.org", "--CSPR_IDENTITY_KEY=YmVuY2gtc3RhcnR1cC1rZXktbmV2ZXItcmVhbC0wMDA=",
         "--CSPR_PARTNERSHIP_NAME=Northshire Safeguarding Children Partnership",
         "--CSPR_COORDINATORS_EMAIL=safeguarding@example.org", "--CSPR_PUBLIC_URL=https://cspr.example.org");
-    List<String> demo = List.of("--spring.mail.port=" + freePort());
+    List<String> demo = List.of("--spring.mail.port=" + ApplicationProcess.freePort());
     Samples oursFirst = new Samples();
     Samples oursAgain = new Samples();
     Samples demoFirst = new Samples();
@@ -108,7 +108,7 @@ class StartupBenchmark {
       FileSystemUtils.deleteRecursively(folder);
     }
     Files.createDirectories(folder);
-    int port = freePort();
+    int port = ApplicationProcess.freePort();
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP, "-jar",
         jar.toAbsolutePath().toString(), "--server.port=" + port));
     command.addAll(arguments);
@@ -153,9 +153,4 @@ class StartupBenchmark {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -3,7 +3,6 @@ package uk.cspr.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -87,8 +86,8 @@ final class ThroughputDatabases {
 
   /** A port for GreenMail, so a benchmark never meets a test's fixed one. */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    try {
+      return uk.cspr.testing.ApplicationProcess.freePort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

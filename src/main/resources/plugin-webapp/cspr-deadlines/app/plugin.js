@@ -136,43 +136,33 @@ async function timelinessPage(node, api) {
   draw();
 }
 
+/** A page of Cockpit's own: its link in the header and its route. */
+function cockpitPage(id, path, label, priority, page) {
+  return [
+    {
+      id: `${id}.navigation`,
+      pluginPoint: 'cockpit.navigation',
+      priority,
+      properties: { pagePath: `#${path}`, label },
+      render: (node) => {
+        const link = document.createElement('a');
+        link.href = `#${path}`;
+        link.textContent = label;
+        node.append(link);
+      },
+    },
+    {
+      id: `${id}.page`,
+      pluginPoint: 'cockpit.route',
+      properties: { path, label },
+      render: (node, { api }) => { page(node, api); },
+    },
+  ];
+}
+
 export default [
-  {
-    id: 'cspr.deadlines.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 5,
-    properties: { pagePath: `#${PATH}`, label: 'Statutory deadlines' },
-    render: (node) => {
-      const link = document.createElement('a');
-      link.href = `#${PATH}`;
-      link.textContent = 'Statutory deadlines';
-      node.append(link);
-    },
-  },
-  {
-    id: 'cspr.deadlines.page',
-    pluginPoint: 'cockpit.route',
-    properties: { path: PATH, label: 'Statutory deadlines' },
-    render: (node, { api }) => { deadlinesPage(node, api); },
-  },
-  {
-    id: 'cspr.timeliness.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 4,
-    properties: { pagePath: `#${REPORT_PATH}`, label: 'Timeliness report' },
-    render: (node) => {
-      const link = document.createElement('a');
-      link.href = `#${REPORT_PATH}`;
-      link.textContent = 'Timeliness report';
-      node.append(link);
-    },
-  },
-  {
-    id: 'cspr.timeliness.page',
-    pluginPoint: 'cockpit.route',
-    properties: { path: REPORT_PATH, label: 'Timeliness report' },
-    render: (node, { api }) => { timelinessPage(node, api); },
-  },
+  ...cockpitPage('cspr.deadlines', PATH, 'Statutory deadlines', 5, deadlinesPage),
+  ...cockpitPage('cspr.timeliness', REPORT_PATH, 'Timeliness report', 4, timelinessPage),
   {
     id: 'cspr.deadlines.missed',
     pluginPoint: 'cockpit.dashboard',

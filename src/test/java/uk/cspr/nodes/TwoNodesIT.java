@@ -62,14 +62,10 @@ class TwoNodesIT {
   @Test
   void twoNodesOnOneDatabaseShareTheWorkAndDoEachThingOnce() throws Exception {
     // each node's log kept where a failing run can be read: target/two-nodes/a/application.log
-    Path folder = Path.of("target", "two-nodes");
-    for (String node : List.of("a", "b")) {
-      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
-    }
+    Path folder = logsOf("two-nodes", "a", "b");
     emptyTheDatabase();
     int smtpPort = ApplicationProcess.freePort();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = mailServer(smtpPort);
     ExecutorService together = Executors.newFixedThreadPool(2 * CASES_PER_NODE);
     try (ApplicationProcess a = node(folder.resolve("a"), smtpPort); ApplicationProcess b = node(folder.resolve("b"), smtpPort)) {
       // started at the same moment, on a database that holds nothing yet
@@ -86,8 +82,7 @@ class TwoNodesIT {
 
       // the same moment on both nodes: a case the partnership learnt of ten working days ago, so that its
       // notification is already overdue and its escalation timer due at once
-      WorkingDayCalendar calendar = Calendars.shipped();
-      String aware = calendar.addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+      String aware = workingDaysAgo(10);
       List<Callable<String>> recordings = new ArrayList<>();
       for (int i = 0; i < CASES_PER_NODE; i++) {
         for (ApplicationProcess node : List.of(a, b)) {
@@ -144,13 +139,9 @@ class TwoNodesIT {
   @Test
   void aNodeKilledMidWorkLosesNothingAndTheOtherTakesOverItsJobs() throws Exception {
     emptyTheDatabase();
-    Path folder = Path.of("target", "two-nodes-crash");
-    for (String node : List.of("a", "b")) {
-      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
-    }
+    Path folder = logsOf("two-nodes-crash", "a", "b");
     int smtpPort = ApplicationProcess.freePort();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = mailServer(smtpPort);
     // a job a dead node had locked waits this long for another node (five minutes in production)
     String lockTime = "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis();
     try (ApplicationProcess a = node(folder.resolve("a"), smtpPort, lockTime);
@@ -159,7 +150,7 @@ class TwoNodesIT {
       b.start();
       Http adminA = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
       people(adminA);
-      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+      String aware = workingDaysAgo(10);
 
       // cases recorded on A, each with its mails to send and its escalation due at once; A dies right after
       // acknowledging the last, its job executor holding whatever it had taken
@@ -204,10 +195,7 @@ class TwoNodesIT {
   @Test
   void aMailServerDownForAWhileLosesNoMailAndItsIncidentsAreRetriedOnceItIsBack() throws Exception {
     emptyTheDatabase();
-    Path folder = Path.of("target", "two-nodes-mail");
-    for (String node : List.of("a", "b")) {
-      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
-    }
+    Path folder = logsOf("two-nodes-mail", "a", "b");
     int smtpPort = ApplicationProcess.freePort();
     // four tries, two seconds apart, where production waits ten minutes between them
     String retryCycle = "--cspr.jobs.retry-cycle=R4/PT2S";
@@ -217,7 +205,7 @@ class TwoNodesIT {
       b.start();
       Http admin = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
       people(admin);
-      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -10).toString();
+      String aware = workingDaysAgo(10);
 
       // no mail server: cases are recorded all the same, on both nodes
       List<String> references = new ArrayList<>();
@@ -234,8 +222,7 @@ class TwoNodesIT {
       assertThat(incidents).as("incidents a manager sees").isGreaterThanOrEqualTo(failed);
 
       // the server back, an administrator's Retry of every failed job (Cockpit's batch Retry): every mail sent once
-      GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      smtp.start();
+      GreenMail smtp = mailServer(smtpPort);
       try {
         Http.Response retried = admin.postJson("/engine-rest/job/retries", Map.of("retries", 1,
             "jobQuery", Map.of("noRetriesLeft", true)));
@@ -262,17 +249,15 @@ class TwoNodesIT {
   @Test
   void theDatabaseGoneForAWhileLosesNothingAcknowledgedAndNeedsNoRestart() throws Exception {
     emptyTheDatabase();
-    Path folder = Path.of("target", "two-nodes-database");
-    java.nio.file.Files.deleteIfExists(folder.resolve("a").resolve("application.log"));
+    Path folder = logsOf("two-nodes-database", "a");
     int smtpPort = ApplicationProcess.freePort();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = mailServer(smtpPort);
     try (ApplicationProcess a = node(folder.resolve("a"), smtpPort)) {
       a.start();
       Http admin = new Http(a.port()).basicAuth("admin", ADMIN_PASSWORD);
       person(admin, "coordinator", "cspr-coordinators");
       Http coordinator = new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD);
-      String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString();
+      String aware = workingDaysAgo(1);
       List<String> acknowledged = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         acknowledged.add(record(coordinator, aware));
@@ -330,16 +315,12 @@ class TwoNodesIT {
         .isNotBlank();
     emptyTheDatabase();
     emptyTheDatabase(RESTORE_URL);
-    Path folder = Path.of("target", "two-nodes-backup");
-    for (String node : List.of("a", "restored")) {
-      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
-    }
+    Path folder = logsOf("two-nodes-backup", "a", "restored");
     java.nio.file.Files.createDirectories(folder);
     Path backup = folder.resolve("cspr.dump");
     java.nio.file.Files.deleteIfExists(backup);
     int smtpPort = ApplicationProcess.freePort();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = mailServer(smtpPort);
     List<String> references = new ArrayList<>();
     String child = "LCS-0001-X";
     String identity = "/api/cases/%s/children/" + child + "/identity";
@@ -352,7 +333,7 @@ class TwoNodesIT {
         people(admin);
         Http coordinator = new Http(a.port()).basicAuth("coordinator", ADMIN_PASSWORD);
         // cases with their deadlines ahead: tasks open, reminders and escalations waiting as timers
-        String aware = Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString();
+        String aware = workingDaysAgo(1);
         for (int i = 0; i < 3; i++) {
           references.add(record(coordinator, aware));
         }
@@ -397,8 +378,7 @@ class TwoNodesIT {
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(police.get("/respond/" + token).status()).isIn(404, 410);
         // the next case takes the next reference, not one the backup already holds
-        String next = record(coordinator,
-            Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -1).toString());
+        String next = record(coordinator, workingDaysAgo(1));
         assertThat(references).as("references before the backup").doesNotContain(next);
         System.out.printf("TwoNodesIT: backup of %d cases with the child's details (%s), pg_dump %d ms, %d KB;"
             + " pg_restore into a fresh database %d ms; the restored node served the same cases, tasks and timers, the"
@@ -436,6 +416,27 @@ class TwoNodesIT {
     Process process = builder.start();
     String said = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor()).as(command[0] + ": " + said).isZero();
+  }
+
+  /** Each test's nodes log in a folder of their own under target, emptied of an earlier run's logs, for a failure to be read. */
+  private static Path logsOf(String name, String... nodes) throws Exception {
+    Path folder = Path.of("target", name);
+    for (String node : nodes) {
+      java.nio.file.Files.deleteIfExists(folder.resolve(node).resolve("application.log"));
+    }
+    return folder;
+  }
+
+  /** The SMTP server between the nodes, listening. */
+  private static GreenMail mailServer(int port) {
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    return smtp;
+  }
+
+  /** An awareness date this many working days back: ten makes a notification overdue at once, one keeps it ahead. */
+  private static String workingDaysAgo(int days) {
+    return Calendars.shipped().addWorkingDays(LocalDate.now(WorkingDayCalendar.LONDON), -days).toString();
   }
 
   private static Http.Response recordAttempt(Http coordinator, String aware) {
