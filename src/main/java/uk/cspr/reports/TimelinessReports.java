@@ -44,12 +44,13 @@ public class TimelinessReports {
   record Done(String reference, LocalDate on, boolean onTime, Integer workingDays, String lateReason) {}
 
   public TimelinessReport report(String from, String to) {
+    // who may read it first: someone who may not is told so, not how to ask for a period
+    reader();
     LocalDate start = date(from, "from");
     LocalDate end = date(to, "to");
     if (end.isBefore(start)) {
       throw new CaseFiles.Refused(400, "The period ends (" + end + ") before it starts (" + start + ")");
     }
-    reader();
     Map<String, List<Done>> done = new HashMap<>();
     // each stage's own record, read while it still runs (a publication waits a year for its review); only
     // the stages running on or after the period's first day, so a report reads one year, not every year kept

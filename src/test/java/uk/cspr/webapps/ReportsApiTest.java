@@ -35,6 +35,9 @@ class ReportsApiTest {
       assertThat(refused.status()).as(notAReader).isEqualTo(403);
       assertThat(refused.json().path("message").asText())
           .isEqualTo("The timeliness report is for the partnership's coordinators and managers");
+      // refused for who they are, however they ask
+      Http.Response withoutAPeriod = new Http(port).basicAuth(notAReader, notAReader).get("/api/reports/timeliness");
+      assertThat(withoutAPeriod.status()).as(notAReader).isEqualTo(403);
     }
   }
 
